@@ -1,0 +1,10 @@
+from django.urls import path
+
+from checker import views
+
+app_name = "checker"
+
+urlpatterns = [
+    path("check/", views.check, name="check"),
+    path("checklist/", views.checklist, name="checklist"),
+]

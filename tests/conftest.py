@@ -1,0 +1,16 @@
+"""Shared fixtures and make_* builders for the whole suite."""
+
+import pytest
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_user(
+        username="nurse", password="a-long-staff-password-1", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
