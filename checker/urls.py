@@ -6,5 +6,4 @@ app_name = "checker"
 
 urlpatterns = [
     path("check/", views.check, name="check"),
-    path("checklist/", views.checklist, name="checklist"),
 ]

@@ -5,7 +5,3 @@ from django.shortcuts import render
 
 def check(request):
     return render(request, "checker/check.html")
-
-
-def checklist(request):
-    return render(request, "checker/check.html")

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "csp",
     "education",
     "checker",
+    "checklist",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("checker.urls")),
+    path("", include("checklist.urls")),
     path("", include("education.urls")),
 ]
 
