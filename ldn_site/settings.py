@@ -4,7 +4,9 @@ Production differs from development only by environment variables (see .env.exam
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -49,7 +51,8 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 CLINIC_NAME = os.environ.get("DJANGO_CLINIC_NAME", "LDN Guide")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The stock admin, with a second factor for staff when DJANGO_ADMIN_OTP is on.
+    "ldn_site.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,6 +64,12 @@ INSTALLED_APPS = [
     "template_partials",
     "simple_history",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # The project itself: error pages, the rate limit, page cache, content export commands.
+    "ldn_site.apps.SiteConfig",
     "education",
     "checker",
     "checklist",
@@ -74,12 +83,19 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, so that every checker post counts towards the limit.
+    "ldn_site.middleware.CheckRateLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A database that does not answer gives the friendly 503 page, not a 500.
+    "ldn_site.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a locked-out admin login into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ldn_site.urls"
@@ -123,12 +139,47 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_url(url: str) -> dict:
+    """One cache from a URL: file:///path, db://table, locmem://, dummy://, redis://host:port/0."""
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": parts.path,
+        }
+    if parts.scheme == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": parts.netloc or "ldn_cache",
+        }
+    if parts.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ldn"}
+    if parts.scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if parts.scheme in {"redis", "rediss"}:
+        # Needs the `redis` package, which is not installed by default.
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE_URL must start with file://, db://, locmem://, dummy:// or redis://, not {url!r}."
+    )
+
+
+# One cache that every worker on this machine shares (a folder of files), so the rate limit,
+# the page cache and the checker's "data changed" signal reach all of them. Several app
+# servers share db://ldn_cache (in PostgreSQL) or a redis:// server instead.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "ldn-guide",
+        **cache_from_url(
+            os.environ.get("DJANGO_CACHE_URL", f"file://{BASE_DIR / 'var' / 'cache'}")
+        ),
+        "KEY_PREFIX": "ldn",
+        "TIMEOUT": 60 * 60,
     }
 }
+
+# Seconds a published page stays in the cache; any staff save empties it at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 
 # --- Auth -------------------------------------------------------------------------------------
 
@@ -141,6 +192,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first, so a locked-out login never reaches the password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Admin login throttling: 5 failures from one address for one username lock that pair out
+# for 15 minutes (answered with 429); a successful login clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCK_OUT_AT_FAILURE = True
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "ldn_site.middleware.client_ip"
+# Staff passwords are never copied into the failed-login records.
+AXES_SENSITIVE_PARAMETERS = ["password"]
+
+# A second factor (a time-based code from an authenticator app) for every staff login.
+# On by default when debug is off; `make run` and the tests turn it off.
+ADMIN_OTP = env_bool("DJANGO_ADMIN_OTP", not DEBUG)
+OTP_TOTP_ISSUER = CLINIC_NAME
+
+# Behind a proxy every request comes from the proxy's address. Name the header the proxy
+# OVERWRITES with the client's address (e.g. HTTP_X_REAL_IP) so the rate limit and the
+# login lockout count each person, not the proxy. Leave empty when clients connect directly:
+# a header a client can set itself must never be trusted.
+CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "").strip()
+
+# Checker, API and checklist posts allowed per address per minute; 0 turns the limit off
+# (load tests only).
+CHECK_RATE_LIMIT = int(os.environ.get("DJANGO_CHECK_RATE_LIMIT", "30"))
 
 # Staff sessions end after 8 hours; patients never get a session at all.
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -202,6 +287,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+# A plain-language page when a form is too old or its cookie is missing.
+CSRF_FAILURE_VIEW = "ldn_site.views.csrf_failure"
 
 # A strict policy: nothing from anywhere but this site, no inline script or style.
 CONTENT_SECURITY_POLICY = {

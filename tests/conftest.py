@@ -1,6 +1,14 @@
 """Shared fixtures and make_* builders for the whole suite."""
 
 import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back test must not leave cached pages."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture
