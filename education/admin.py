@@ -1,0 +1,217 @@
+"""The editing screens for clinic staff: pages, their sections and list items, and sources.
+
+Modelled on django.contrib.flatpages' admin. Every screen keeps a history with "Revert"
+(simple-history), and every text shows its reading grade so staff can keep it plain.
+"""
+
+import datetime
+
+from django.contrib import admin
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from education.models import Item, Source, Topic, TopicSection
+from education.readability import describe_grade, reading_grade
+
+READING_GRADE_HELP = (
+    "Flesch-Kincaid reading grade. Aim for 8 or lower: short sentences, everyday words. "
+    "Medicine and illness names are not counted against you."
+)
+
+
+def topic_text(topic: Topic) -> str:
+    """All the words a patient reads on a page, for its reading grade."""
+    parts = [topic.title, topic.summary, topic.intro]
+    for section in topic.sections.all():
+        parts += [section.heading, section.intro, section.closing]
+        for item in section.items.all():
+            parts += [item.text, item.detail]
+    return "\n".join(_as_sentence(part) for part in parts if part)
+
+
+def _as_sentence(text: str) -> str:
+    # A list line or heading without a full stop would run into the next one and look like a
+    # very long sentence, so each one is ended before they are joined.
+    text = text.strip()
+    return text if text[-1:] in ".!?:" else f"{text}."
+
+
+class ReviewOverdueFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Review overdue"),
+            ("soon", "Due in the next 30 days"),
+            ("ok", "Not due yet"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.review_overdue(today)
+        if self.value() == "soon":
+            return queryset.filter(
+                next_review_due__gte=today,
+                next_review_due__lte=today + datetime.timedelta(days=30),
+            )
+        if self.value() == "ok":
+            return queryset.filter(next_review_due__gte=today)
+        return queryset
+
+
+class TopicSectionInline(admin.StackedInline):
+    model = TopicSection
+    extra = 0
+    fields = [("heading", "kind", "order"), "intro", "closing", "items_link"]
+    readonly_fields = ["items_link"]
+    show_change_link = True
+    verbose_name = "section"
+    verbose_name_plural = "Sections (each list's points are edited on the section's own screen)"
+
+    @admin.display(description="List points")
+    def items_link(self, section):
+        if not section.pk:
+            return "Save the page first, then add points to this section."
+        url = reverse("admin:education_topicsection_change", args=[section.pk])
+        count = section.items.count()
+        return format_html('<a href="{}">Edit the {} point(s) in this list</a>', url, count)
+
+
+@admin.register(Topic)
+class TopicAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "status",
+        "order",
+        "last_reviewed",
+        "next_review_due",
+        "review_overdue",
+        "reading_grade_column",
+    ]
+    list_display_links = ["title"]
+    list_editable = ["order"]
+    list_filter = ["status", ReviewOverdueFilter]
+    search_fields = ["title", "summary", "intro", "sections__heading", "sections__items__text"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["sources"]
+    readonly_fields = ["reading_grade_detail", "updated"]
+    inlines = [TopicSectionInline]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "intro", "reading_grade_detail"]}),
+        (
+            "Publishing",
+            {
+                "fields": ["status", "order"],
+                "description": "Drafts are hidden from patients. Use “View on site” to preview "
+                "a draft while you are signed in.",
+            },
+        ),
+        (
+            "Clinical review",
+            {
+                "fields": [
+                    "reviewer_name",
+                    "reviewer_credentials",
+                    "last_reviewed",
+                    "next_review_due",
+                ],
+                "description": "Patients see who reviewed the page and when. After a review, "
+                "set “last reviewed” to today and “next review due” to a year from today.",
+            },
+        ),
+        ("Sources for the whole page", {"fields": ["sources"], "classes": ["collapse"]}),
+        ("Record", {"fields": ["updated"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("sections__items")
+
+    @admin.display(boolean=True, description="Review overdue")
+    def review_overdue(self, topic):
+        return topic.is_review_overdue
+
+    @admin.display(description="Reading grade")
+    def reading_grade_column(self, topic):
+        return reading_grade(topic_text(topic))
+
+    @admin.display(description="Reading grade of the whole page")
+    def reading_grade_detail(self, topic):
+        if not topic.pk:
+            return "Shown after you save."
+        return f"{describe_grade(topic_text(topic))}. {READING_GRADE_HELP}"
+
+
+class ItemInline(admin.TabularInline):
+    model = Item
+    extra = 1
+    fields = ["text", "detail", "order", "sources", "reading_grade_column"]
+    readonly_fields = ["reading_grade_column"]
+    verbose_name = "point"
+    verbose_name_plural = "Points in this list"
+
+    @admin.display(description="Reading grade")
+    def reading_grade_column(self, item):
+        return describe_grade(f"{item.text} {item.detail}")
+
+
+@admin.register(TopicSection)
+class TopicSectionAdmin(SimpleHistoryAdmin):
+    list_display = ["heading", "topic", "kind", "order", "item_count"]
+    list_filter = ["topic", "kind"]
+    search_fields = ["heading", "intro", "closing", "items__text"]
+    list_select_related = ["topic"]
+    fields = ["topic", "heading", "kind", "order", "intro", "closing", "reading_grade_detail"]
+    readonly_fields = ["reading_grade_detail"]
+    inlines = [ItemInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(item_total=Count("items"))
+
+    @admin.display(description="Points", ordering="item_total")
+    def item_count(self, section):
+        return section.item_total
+
+    @admin.display(description="Reading grade of the section's own text")
+    def reading_grade_detail(self, section):
+        text = "\n".join(
+            _as_sentence(part) for part in [section.heading, section.intro, section.closing] if part
+        )
+        return f"{describe_grade(text)}. {READING_GRADE_HELP}"
+
+
+@admin.register(Item)
+class ItemAdmin(SimpleHistoryAdmin):
+    """Every list point on one screen, so a typo can be found by searching for it."""
+
+    list_display = ["text", "section", "topic_title", "order", "reading_grade_column"]
+    list_filter = ["section__topic"]
+    search_fields = ["text", "detail"]
+    list_select_related = ["section__topic"]
+    fields = ["section", "text", "detail", "order", "sources", "reading_grade_column"]
+    readonly_fields = ["reading_grade_column"]
+    filter_horizontal = ["sources"]
+
+    @admin.display(description="Page", ordering="section__topic__title")
+    def topic_title(self, item):
+        return item.section.topic.title
+
+    @admin.display(description="Reading grade")
+    def reading_grade_column(self, item):
+        return describe_grade(f"{item.text} {item.detail}")
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "title", "publisher", "date", "url"]
+    list_display_links = ["number", "title"]
+    search_fields = ["title", "publisher", "url", "note"]
+    fields = ["number", "title", "publisher", "date", "url", "note"]
+
+    def view_on_site(self, source):
+        return f"{reverse('education:sources')}#source-{source.number}"

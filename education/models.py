@@ -1,0 +1,257 @@
+"""What a patient reads: topic pages, their ordered sections and list items, numbered sources.
+
+Every model keeps a full history (django-simple-history), so any change can be seen and undone.
+"""
+
+import datetime
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from simple_history.models import HistoricalRecords
+
+from education.markdown import render_markdown
+
+
+def one_year_after(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def default_next_review_due() -> datetime.date:
+    return one_year_after(timezone.localdate())
+
+
+class Source(models.Model):
+    number = models.PositiveSmallIntegerField(
+        unique=True,
+        help_text="The number patients see in square brackets, e.g. 3 shows as [3]. Each number is used once.",
+    )
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(
+        max_length=200, blank=True, help_text="Who published it, e.g. Drugs.com, NCBI Bookshelf."
+    )
+    url = models.URLField(
+        "web address",
+        max_length=500,
+        blank=True,
+        help_text="The full address, starting https://. Leave empty only if it is not online.",
+    )
+    date = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text='As the source gives it, e.g. "2023" or "n.d." (no date).',
+    )
+    note = models.TextField(
+        blank=True, help_text="Optional. Shown to patients under the source, e.g. what it covers."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"[{self.number}] {self.title}"
+
+
+class TopicQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Topic.Status.PUBLISHED)
+
+    def review_overdue(self, today: datetime.date | None = None):
+        return self.filter(next_review_due__lt=today or timezone.localdate())
+
+
+class Topic(models.Model):
+    """One patient page, e.g. "Side effects"."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft – only staff can see it"
+        PUBLISHED = "published", "Published – patients can see it"
+
+    title = models.CharField(max_length=200, help_text="The page heading. Keep it short and plain.")
+    slug = models.SlugField(
+        "web address",
+        max_length=100,
+        unique=True,
+        help_text="The end of the page's address: /learn/<this>/. Lowercase words and dashes. "
+        'The page "key-points" is also shown on the home page.',
+    )
+    summary = models.TextField(
+        max_length=400,
+        help_text="One or two short sentences. Shown under the title and in the list of pages.",
+    )
+    intro = models.TextField(
+        "opening text",
+        blank=True,
+        help_text="Optional text above the sections. You can use Markdown: **bold**, *italic*, "
+        "[link text](https://…) and lists that start with “- ”. HTML is removed.",
+    )
+    intro_html = models.TextField(editable=False, blank=True)
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Pages are listed from the lowest number to the highest."
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    reviewer_name = models.CharField(
+        max_length=200, help_text="Who checked this page for medical accuracy."
+    )
+    reviewer_credentials = models.CharField(
+        max_length=200, blank=True, help_text="Their role or qualifications, e.g. PharmD, RN."
+    )
+    last_reviewed = models.DateField(default=timezone.localdate)
+    next_review_due = models.DateField(
+        default=default_next_review_due,
+        help_text="Usually one year after the last review. The page shows it to patients.",
+    )
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="topics",
+        help_text="Sources for the page as a whole. Sources cited by list items are added to the "
+        "page's source list on their own.",
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.intro_html = render_markdown(self.intro)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("education:topic", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return self.next_review_due < timezone.localdate()
+
+    @property
+    def intro_as_html(self):
+        # intro_html is always the nh3-sanitised rendering made in save(), never raw staff input.
+        return mark_safe(self.intro_html)  # noqa: S308
+
+    def cited_sources(self):
+        """The page's sources and every source its items cite, in number order, once each."""
+        return Source.objects.filter(
+            models.Q(topics=self) | models.Q(items__section__topic=self)
+        ).distinct()
+
+
+class TopicSection(models.Model):
+    """A headed part of a page, usually with a list under it."""
+
+    class Kind(models.TextChoices):
+        KEY_POINTS = "key_points", "Key points"
+        CONDITIONS = "conditions", "Conditions it may treat"
+        HOW_IT_WORKS = "how_it_works", "How it works"
+        SIDE_EFFECTS = "side_effects", "Side effects"
+        LONG_TERM = "long_term", "Long-term effects"
+        AVOID = "avoid", "Things to avoid"
+        BEFORE_STARTING = "before_starting", "Checks before starting"
+        WITHDRAWAL = "withdrawal", "Withdrawal symptoms"
+        GETTING_HELP = "getting_help", "Getting help"
+        URGENT_CARE = "urgent_care", "Urgent care card (red box: contact a doctor now)"
+        IMMEDIATE_CARE = "immediate_care", "Emergency care card (red and black box: call 911)"
+        WARNING = "warning", "Important warning (yellow box)"
+        PLAIN = "plain", "Plain list"
+
+    CARE_CARD_KINDS = {Kind.URGENT_CARE: "urgent", Kind.IMMEDIATE_CARE: "immediate"}
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="sections")
+    heading = models.CharField(max_length=200)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind,
+        default=Kind.PLAIN,
+        help_text="Sets how the section looks. Care cards and warnings stand out in a box.",
+    )
+    intro = models.TextField(
+        "text before the list",
+        blank=True,
+        help_text="Plain text. Leave a blank line between paragraphs.",
+    )
+    closing = models.TextField(
+        "text after the list",
+        blank=True,
+        help_text='Plain text, e.g. "Tell your doctor if they last more than a few days."',
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lowest number comes first.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.topic.title}: {self.heading}"
+
+    def get_absolute_url(self):
+        return f"{self.topic.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"section-{self.pk}"
+
+    @property
+    def care_card_level(self) -> str:
+        return self.CARE_CARD_KINDS.get(self.kind, "")
+
+    @property
+    def is_warning(self) -> bool:
+        return self.kind == self.Kind.WARNING
+
+    def item_texts(self) -> list[str]:
+        return [item.text for item in self.items.all()]
+
+    def cited_sources(self) -> list["Source"]:
+        """Every source the section's items cite, once each, in number order (uses prefetches)."""
+        found = {
+            source.number: source for item in self.items.all() for source in item.sources.all()
+        }
+        return [found[number] for number in sorted(found)]
+
+
+class Item(models.Model):
+    """One line of a list, citing the numbered sources it rests on."""
+
+    section = models.ForeignKey(TopicSection, on_delete=models.CASCADE, related_name="items")
+    text = models.TextField(
+        help_text="Plain text, one short point. Put the plain word first and the medical term "
+        "after it in brackets, e.g. “Feeling sick (nausea)”."
+    )
+    detail = models.TextField(
+        blank=True, help_text="Optional. A second short line under the point."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lowest number comes first.")
+    sources = models.ManyToManyField(
+        Source,
+        blank=True,
+        related_name="items",
+        help_text="The source(s) this point comes from. Patients see their numbers after it.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return self.section.get_absolute_url()
