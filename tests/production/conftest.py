@@ -1,0 +1,103 @@
+"""Helpers for the production-readiness tests: a crawler that finds every page from `/`,
+the canary medicine name, and patient form posts that work whatever the forms look like."""
+
+import os
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# A made-up medicine name: it must never turn up anywhere after a patient types it.
+CANARY = "Zqcanarimab-7f3a"
+
+# Pages every crawl starts from, besides the links it finds.
+KNOWN_PAGES = ["/", "/learn/", "/sources/", "/privacy/", "/check/", "/checklist/"]
+# Pages a patient's input goes to.
+PATIENT_FORMS = ["/check/", "/checklist/"]
+NO_STORE_PAGES = ["/check/", "/checklist/"]
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.forms: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+        if tag == "form":
+            self.forms.append(attributes)
+
+
+def links_in(html: str) -> list[str]:
+    parser = _LinkParser()
+    parser.feed(html)
+    return parser.links
+
+
+def _is_site_page(href: str) -> bool:
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return False
+    admin_prefix = "/" + settings.ADMIN_URL
+    return not parts.path.startswith(
+        (
+            settings.STATIC_URL
+            if settings.STATIC_URL.startswith("/")
+            else "/" + settings.STATIC_URL,
+            admin_prefix,
+        )
+    )
+
+
+def crawl(client, start=None, limit: int = 300) -> dict:
+    """Every page reachable from `/` and the known pages: {path: response}."""
+    queue = list(start or KNOWN_PAGES)
+    seen: dict = {}
+    while queue and len(seen) < limit:
+        path = urldefrag(queue.pop(0))[0]
+        if path in seen:
+            continue
+        response = client.get(path)
+        seen[path] = response
+        if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
+            for href in links_in(response.content.decode()):
+                href = urldefrag(href)[0]
+                if href and _is_site_page(href) and href not in seen:
+                    queue.append(href)
+    return seen
+
+
+def sub_env(**overrides) -> dict:
+    """The environment for a subprocess of manage.py: this one, minus test-only settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env["PYTHONPATH"] = str(ROOT)
+    env.update(overrides)
+    return env
+
+
+PYTHON = sys.executable
+
+
+@pytest.fixture
+def site_pages(client, db):
+    """Every page of the site, fetched once per test that asks."""
+    return crawl(client)
+
+
+def medicine_post(entries: list[str], **extra) -> dict:
+    """A checker/checklist form post: the medicine fields and any extra fields."""
+    data: dict = {"medicine": entries}
+    data.update(extra)
+    return data
+
+
+HTML_COMMENT = re.compile(r"<!--")
