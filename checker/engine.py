@@ -7,4 +7,236 @@ CONTRACT (views, the API, the checklist and the management command call only the
     name_suggestions() -> list[str]      # for the <datalist>
     screening_questions() -> list[rules.Question]
     report_as_json(report) -> dict       # exactly DESIGN.md's JSON contract
+
+How it stays fresh: every save or delete of a checker model bumps a version number in the
+default cache (checker/signals.py), which all workers share. Each worker compares that number
+with the one it built from, and rebuilds on its next request when they differ. As a backstop
+for a cache that is not shared, a worker also rebuilds once its copy is CHECKER_ENGINE_MAX_AGE
+seconds old. Between rebuilds a check runs no SQL at all.
 """
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+
+from django.conf import settings
+from django.core.cache import cache
+
+from checker import matching, rules
+
+VERSION_CACHE_KEY = "checker:engine-version"
+DEFAULT_MAX_AGE_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Everything a check needs, built from the database in one go and never changed after."""
+
+    index: matching.MatchIndex
+    rules: tuple[rules.GroupRule, ...]
+    questions: tuple[rules.Question, ...]
+    dose_context: str
+    urgent_heading: str
+    urgent_signs: tuple[str, ...]
+    urgent_action: str
+    version: str
+    built_at: float
+
+
+@dataclass
+class CheckedReport(rules.Report):
+    """A rules.Report that also keeps the findings in the order the entries were typed, which is
+    the order the JSON answer lists them in (one result per input, so programs can pair them)."""
+
+    findings_as_typed: list[rules.Finding] = field(default_factory=list)
+
+
+_engine: Engine | None = None
+_lock = threading.Lock()
+
+
+def current_version() -> str:
+    version = cache.get(VERSION_CACHE_KEY)
+    if version is None:
+        # First worker after a restart or a cache flush: agree on a fresh number.
+        cache.add(VERSION_CACHE_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_CACHE_KEY) or "unshared"
+    return version
+
+
+def bump_version() -> None:
+    """Tell every worker that drug data changed, so each rebuilds on its next request."""
+    cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def reset() -> None:
+    """Forget this worker's built engine (tests use it; bump_version() is for data changes)."""
+    global _engine
+    with _lock:
+        _engine = None
+
+
+def get_engine() -> Engine:
+    global _engine
+    version = current_version()
+    max_age = getattr(settings, "CHECKER_ENGINE_MAX_AGE", DEFAULT_MAX_AGE_SECONDS)
+    engine = _engine
+    if engine is not None and engine.version == version and _fresh(engine, max_age):
+        return engine
+    with _lock:
+        engine = _engine
+        if engine is None or engine.version != version or not _fresh(engine, max_age):
+            engine = _build(version)
+            _engine = engine
+    return engine
+
+
+def _fresh(engine: Engine, max_age: float) -> bool:
+    return time.monotonic() - engine.built_at < max_age
+
+
+def _build(version: str) -> Engine:
+    from checker.models import (
+        CheckerSettings,
+        Ingredient,
+        InteractionGroup,
+        Name,
+        ScreeningQuestion,
+    )
+
+    ingredient_names = dict(Ingredient.objects.values_list("id", "name"))
+    records = [
+        matching.NameRecord(name=name, ingredients=(name,), kind="generic")
+        for name in ingredient_names.values()
+    ]
+    name_ingredients: dict[int, list[str]] = {}
+    for name_id, ingredient_id in Name.ingredients.through.objects.order_by("pk").values_list(
+        "name_id", "ingredient_id"
+    ):
+        name_ingredients.setdefault(name_id, []).append(ingredient_names[ingredient_id])
+    for name_id, name, kind in Name.objects.values_list("id", "name", "kind"):
+        if name_ingredients.get(name_id):
+            records.append(
+                matching.NameRecord(
+                    name=name, ingredients=tuple(name_ingredients[name_id]), kind=kind
+                )
+            )
+
+    group_ingredients: dict[int, set[str]] = {}
+    for ingredient_id, group_id in Ingredient.groups.through.objects.values_list(
+        "ingredient_id", "interactiongroup_id"
+    ):
+        group_ingredients.setdefault(group_id, set()).add(ingredient_names[ingredient_id])
+
+    group_rules = tuple(
+        rules.GroupRule(
+            slug=group.slug,
+            level=group.level,
+            label=group.label,
+            headline=group.headline,
+            what_could_happen=group.what_could_happen,
+            what_to_do=group.what_to_do,
+            tell_your_doctor=group.tell_your_doctor,
+            ingredients=frozenset(group_ingredients.get(group.pk, ())),
+            sources=_source_refs(group.sources.all()),
+            urgent=group.urgent,
+        )
+        for group in InteractionGroup.objects.prefetch_related("sources")
+    )
+    questions = tuple(
+        rules.Question(
+            slug=question.slug,
+            text=question.text,
+            hint=question.hint,
+            yes_level=question.yes_level,
+            yes_message=question.yes_message,
+            tell_your_doctor=question.tell_your_doctor,
+            sources=_source_refs(question.sources.all()),
+        )
+        for question in ScreeningQuestion.objects.prefetch_related("sources")
+    )
+    checker_settings = CheckerSettings.load()
+    return Engine(
+        index=matching.build_index(records),
+        rules=group_rules,
+        questions=questions,
+        dose_context=checker_settings.dose_context,
+        urgent_heading=checker_settings.urgent_heading,
+        urgent_signs=tuple(checker_settings.urgent_sign_list),
+        urgent_action=checker_settings.urgent_action,
+        version=version,
+        built_at=time.monotonic(),
+    )
+
+
+def _source_refs(sources: Iterable) -> tuple[rules.SourceRef, ...]:
+    return tuple(
+        rules.SourceRef(title=source.title, url=source.url, publisher=source.publisher)
+        for source in sources
+    )
+
+
+# --- The contract --------------------------------------------------------------------------
+
+
+def check_medicines(
+    *, entries: Iterable[str], answers: Mapping[str, bool | None] | None = None
+) -> CheckedReport:
+    """Read each entry and evaluate it with the screening answers. Nothing is stored or logged."""
+    engine = get_engine()
+    matches = [engine.index.match(entry) for entry in entries]
+    report = rules.evaluate(
+        matches=matches, answers=answers or {}, rules=engine.rules, questions=engine.questions
+    )
+    checked = CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
+    if not checked.dose_context:
+        checked.dose_context = engine.dose_context
+    position = {id(match): number for number, match in enumerate(matches)}
+    checked.findings_as_typed = sorted(
+        checked.findings, key=lambda finding: position.get(id(finding.match), len(matches))
+    )
+    return checked
+
+
+def name_suggestions() -> list[str]:
+    return get_engine().index.suggestions()
+
+
+def screening_questions() -> list[rules.Question]:
+    return list(get_engine().questions)
+
+
+def urgent_help() -> dict:
+    """The words of the urgent "when to get help" box, as staff wrote them."""
+    engine = get_engine()
+    return {
+        "heading": engine.urgent_heading,
+        "items": list(engine.urgent_signs),
+        "action": engine.urgent_action,
+    }
+
+
+def report_as_json(report: rules.Report) -> dict:
+    """DESIGN.md's JSON: one result per entry in the order typed, and the count per severity."""
+    findings = getattr(report, "findings_as_typed", None) or report.findings
+    return {
+        "results": [
+            {
+                "input": finding.match.input,
+                "recognized": finding.match.recognized,
+                "match": finding.match.match,
+                "matched_name": finding.match.matched_name,
+                "ingredients": list(finding.match.ingredients),
+                "groups": list(finding.groups),
+                "severity": finding.severity,
+                "message": finding.message or finding.headline,
+                "tell_your_doctor": finding.tell_your_doctor,
+            }
+            for finding in findings
+        ],
+        "summary": dict(report.summary),
+    }

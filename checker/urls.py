@@ -1,9 +1,10 @@
 from django.urls import path
 
-from checker import views
+from checker import api, views
 
 app_name = "checker"
 
 urlpatterns = [
     path("check/", views.check, name="check"),
+    path("api/check", api.api_check, name="api_check"),
 ]

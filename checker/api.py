@@ -1,0 +1,67 @@
+"""POST /api/check: the checker for other programs, answering DESIGN.md's JSON.
+
+Request:  {"medications": ["Norco 10/325", "ibuprofen"]}   (Content-Type: application/json)
+Response: {"results": [...one per medication, in the order sent...], "summary": {...}}
+Errors:   {"error": "..."} with 400 (bad JSON or shape), 405 (not POST), 413 (body over 64 kB)
+          or 415 (not JSON).
+"""
+
+import json
+
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from checker import engine
+from checker.forms import MAX_ENTRIES, MAX_LENGTH
+
+MAX_BODY_BYTES = 64 * 1024
+
+
+def _error(message: str, status: int, **headers) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status, headers=headers)
+
+
+# Why no CSRF token: this view changes nothing (it reads medicine names and answers; it writes
+# no rows, no session, no log), so a forged request gains an attacker nothing, and it accepts
+# only an application/json body, which a cross-site HTML form cannot send without a CORS
+# preflight that this site never grants. Other programs have no CSRF cookie to send.
+@csrf_exempt
+@never_cache
+def api_check(request):
+    if request.method != "POST":
+        return _error("Use POST with a JSON body.", 405, Allow="POST")
+    if request.content_type != "application/json":
+        return _error("Send the body as JSON, with Content-Type: application/json.", 415)
+    try:
+        declared = int(request.headers.get("Content-Length") or 0)
+    except ValueError:
+        return _error("The Content-Length header is not a number.", 400)
+    if declared > MAX_BODY_BYTES:
+        return _error(f"The body is too big. Send at most {MAX_BODY_BYTES} bytes.", 413)
+    body = request.read(MAX_BODY_BYTES + 1)
+    if len(body) > MAX_BODY_BYTES:
+        return _error(f"The body is too big. Send at most {MAX_BODY_BYTES} bytes.", 413)
+
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return _error("The body is not valid JSON.", 400)
+    if not isinstance(data, dict) or "medications" not in data:
+        return _error('Send a JSON object with a "medications" list.', 400)
+    medications = data["medications"]
+    if not isinstance(medications, list) or not all(isinstance(m, str) for m in medications):
+        return _error('"medications" must be a list of strings.', 400)
+    if not medications:
+        return _error('"medications" is empty. Send at least one name.', 400)
+    if len(medications) > MAX_ENTRIES:
+        return _error(f'"medications" has more than {MAX_ENTRIES} names.', 400)
+    if any(len(name) > MAX_LENGTH for name in medications):
+        return _error(f"Each name must be {MAX_LENGTH} characters or fewer.", 400)
+    if any("\x00" in name for name in medications):
+        return _error("A name contains a NUL character.", 400)
+    if any(not name.strip() for name in medications):
+        return _error("A name is empty.", 400)
+
+    report = engine.check_medicines(entries=medications)
+    return JsonResponse(engine.report_as_json(report))

@@ -1,0 +1,123 @@
+"""Read the checker form (and the same fields posted to the checklist) without trusting it.
+
+The form has repeated `medicine` fields and one `q-<slug>` yes/no radio group per screening
+question. Nothing here is stored or logged; errors name the field, never echo what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+MAX_ENTRIES = 50
+MAX_LENGTH = 200
+START_ROWS = 3
+
+MESSAGE_EMPTY = "Enter a medicine name"
+MESSAGE_TOO_MANY = f"You can check up to {MAX_ENTRIES} medicines at a time. Remove some, or check them in two goes."
+MESSAGE_NO_MORE_ROWS = f"You can add up to {MAX_ENTRIES} medicines"
+
+
+def message_too_long(number: int) -> str:
+    return f"Medicine {number} is too long. Use {MAX_LENGTH} characters or fewer."
+
+
+def message_bad_character(number: int) -> str:
+    return f"Medicine {number} has a character we cannot read. Type the name again."
+
+
+def field_id(number: int) -> str:
+    """The id of the medicine field in row `number` (counting from 1)."""
+    return f"medicine-{number}"
+
+
+@dataclass
+class CheckForm:
+    """What the patient posted: the rows as typed, the answers, and any errors.
+
+    `rows` keeps every row in order, blanks included, so the page can show them back exactly;
+    `entries` is the non-blank ones, for the engine.
+    """
+
+    rows: list[str]
+    answers: dict[str, bool | None]
+    row_errors: dict[int, str] = field(default_factory=dict)  # row number -> message
+    list_errors: list[tuple[str, str]] = field(default_factory=list)  # (field id, message)
+
+    @property
+    def errors(self) -> list[tuple[str, str]]:
+        """(field id, message) in the order of the fields, for the error summary."""
+        by_row = [(field_id(number), self.row_errors[number]) for number in sorted(self.row_errors)]
+        return by_row + self.list_errors
+
+    @classmethod
+    def blank(cls, *, question_slugs: Iterable[str] = ()) -> CheckForm:
+        return cls(rows=[""] * START_ROWS, answers=dict.fromkeys(question_slugs))
+
+    @classmethod
+    def from_post(cls, data, *, question_slugs: Iterable[str]) -> CheckForm:
+        """Bind to a QueryDict (request.POST). Call validate() before using `entries`."""
+        rows = []
+        bad_rows = []
+        for number, value in enumerate(data.getlist("medicine"), start=1):
+            if "\x00" in value:
+                bad_rows.append(number)
+                value = value.replace("\x00", "")
+            rows.append(value.strip())
+        form = cls(rows=rows or [""], answers=read_answers(data, question_slugs))
+        for number in bad_rows:
+            form._add_error(number, message_bad_character(number))
+        return form
+
+    @property
+    def entries(self) -> list[str]:
+        return [row for row in self.rows if row]
+
+    def validate(self) -> bool:
+        """Check the list is worth sending to the engine. Returns True when there are no errors."""
+        if not self.entries and not self.row_errors:
+            self._add_error(1, MESSAGE_EMPTY)
+        for number, row in enumerate(self.rows, start=1):
+            if len(row) > MAX_LENGTH:
+                self._add_error(number, message_too_long(number))
+        if len(self.entries) > MAX_ENTRIES:
+            self.list_errors.append((field_id(MAX_ENTRIES + 1), MESSAGE_TOO_MANY))
+        return not self.errors
+
+    def add_row(self) -> None:
+        if len(self.rows) >= MAX_ENTRIES:
+            self.list_errors.append(("add-medicine", MESSAGE_NO_MORE_ROWS))
+        else:
+            self.rows.append("")
+
+    def remove_row(self, number: int) -> None:
+        if 1 <= number <= len(self.rows):
+            del self.rows[number - 1]
+            # Row numbers after it moved up; messages about them would now point elsewhere.
+            self.row_errors.clear()
+            self.list_errors.clear()
+        if not self.rows:
+            self.rows.append("")
+
+    def _add_error(self, number: int, message: str) -> None:
+        self.row_errors.setdefault(number, message)
+
+    @property
+    def has_any_answer(self) -> bool:
+        return any(answer is not None for answer in self.answers.values())
+
+    def rows_with_errors(self) -> list[tuple[int, str, str]]:
+        """(row number, value, error message or "") for the template."""
+        return [
+            (number, row, self.row_errors.get(number, ""))
+            for number, row in enumerate(self.rows, start=1)
+        ]
+
+
+def read_answers(data: Mapping, question_slugs: Iterable[str]) -> dict[str, bool | None]:
+    """`q-<slug>` = "yes" / "no" -> True / False; anything else (or nothing) -> None."""
+    answers: dict[str, bool | None] = {}
+    for slug in question_slugs:
+        value = data.get(f"q-{slug}")
+        answers[slug] = {"yes": True, "no": False}.get(value)
+    return answers

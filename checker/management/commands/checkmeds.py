@@ -1,0 +1,36 @@
+"""Check medicine names from the command line: `python manage.py checkmeds --json "Norco 10/325" ibuprofen`.
+
+With --json it prints exactly what POST /api/check answers (DESIGN.md's JSON); without it, one
+plain line per name. Nothing is stored.
+"""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from checker import engine
+from checker.templatetags.checker_tags import severity_label
+
+
+class Command(BaseCommand):
+    help = "Check medicine names against the checker's knowledge base."
+
+    def add_arguments(self, parser):
+        parser.add_argument("names", nargs="+", metavar="NAME", help="A medicine name as typed.")
+        parser.add_argument(
+            "--json", action="store_true", help="Print the JSON that POST /api/check returns."
+        )
+
+    def handle(self, *args, names, **options):
+        names = [name.replace("\x00", "") for name in names]
+        if not any(name.strip() for name in names):
+            raise CommandError("Give at least one medicine name.")
+        report = engine.check_medicines(entries=names)
+        if options["json"]:
+            self.stdout.write(json.dumps(engine.report_as_json(report), indent=2))
+            return
+        for finding in report.findings_as_typed:
+            read_as = ", ".join(finding.match.ingredients) or "not recognised"
+            self.stdout.write(
+                f"{finding.match.input}\t{severity_label(finding.severity)}\t{read_as}\t{finding.explanation}"
+            )

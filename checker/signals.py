@@ -1,0 +1,20 @@
+"""Any change staff make to checker data tells every worker to rebuild its engine."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from checker import engine
+
+
+def _is_checker_model(sender) -> bool:
+    meta = getattr(sender, "_meta", None)
+    return meta is not None and meta.app_label == "checker"
+
+
+@receiver(post_save, dispatch_uid="checker-data-saved")
+@receiver(post_delete, dispatch_uid="checker-data-deleted")
+@receiver(m2m_changed, dispatch_uid="checker-links-changed")
+def checker_data_changed(sender, **kwargs) -> None:
+    # Covers every checker model, their many-to-many links and admin inlines of those links.
+    if _is_checker_model(sender):
+        engine.bump_version()

@@ -1,0 +1,63 @@
+"""How each level looks and reads: the one place that maps a severity to words, a class and
+an icon. Patients always get the words; the icon and border are extra, never the only signal.
+
+    {% load checker_tags %}
+    {% severity finding.severity as level %}{{ level.label }} {{ level.css }} {{ level.icon }}
+"""
+
+from django import template
+
+register = template.Library()
+
+SEVERITY_PRESENTATION = {
+    "avoid": {
+        "label": "Do not take together",
+        "css": "avoid",
+        "icon": "✕",
+    },
+    "caution": {
+        "label": "Ask your doctor first",
+        "css": "caution",
+        "icon": "!",
+    },
+    "info": {
+        "label": "Tell your doctor",
+        "css": "info",
+        "icon": "i",
+    },
+    "none": {
+        "label": "No known interaction in our list",
+        "css": "none",
+        "icon": "–",
+    },
+    "unknown": {
+        "label": "Not recognised",
+        "css": "unknown",
+        "icon": "?",
+    },
+}
+
+
+@register.simple_tag
+def severity(level: str) -> dict:
+    """The words, CSS modifier and icon for a severity ("avoid", "caution", ...)."""
+    return SEVERITY_PRESENTATION.get(level, SEVERITY_PRESENTATION["unknown"])
+
+
+@register.filter
+def severity_label(level: str) -> str:
+    return severity(level)["label"]
+
+
+@register.simple_tag
+def findings_by_level(report) -> list[dict]:
+    """The report's findings grouped by level, most serious first (the report is already in
+    that order, opioids first): [{"level": "avoid", "findings": [...]}, ...]."""
+    groups: dict[str, list] = {}
+    for finding in report.findings:
+        groups.setdefault(finding.severity, []).append(finding)
+    order = list(SEVERITY_PRESENTATION)
+    return [
+        {"level": level, "findings": groups[level]}
+        for level in sorted(groups, key=lambda level: order.index(level) if level in order else 99)
+    ]
