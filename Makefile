@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test admin lint bench serve loadtest clean browser-deps
+.PHONY: run test admin lint bench serve loadtest clean browser-deps admin-totp benchmark-http
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,36 @@ test: $(VENV)/.dev-installed browser-deps lint
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# --- Production stack on this machine (issue 6) -------------------------------------------
+# `make serve`: debug off, hashed and compressed static files, migrations, gunicorn on
+# loopback with plain http. A secret key is made once in var/secret_key unless
+# DJANGO_SECRET_KEY is set. Staff need a second factor: make admin, then make admin-totp.
+SERVE_BIND ?= 127.0.0.1:8000
+SERVE_ENV = DJANGO_DEBUG=0 DJANGO_HTTPS=$${DJANGO_HTTPS:-0} \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}"
+
+var/secret_key:
+	@mkdir -p var
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
+
+serve: $(BIN)/activate var/secret_key
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) $(PY) manage.py createcachetable
+	@echo ""
+	@echo "  LDN Guide (production settings, plain http on loopback) is at http://$(SERVE_BIND)/"
+	@echo ""
+	$(SERVE_ENV) GUNICORN_BIND=$(SERVE_BIND) $(BIN)/gunicorn -c gunicorn.conf.py ldn_site.wsgi
+
+# A one-time-code device for a staff login: make admin-totp STAFF=nurse
+admin-totp: $(BIN)/activate
+	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py add_totp_device $(STAFF)
+
+# 60 s at 32 connections against gunicorn + PostgreSQL on loopback, then the fault drills.
+loadtest: $(VENV)/.dev-installed
+	scripts/loadtest.sh
+
+# Requests per second of a topic page and the checker API, each as a ratio to /healthz.
+benchmark-http: $(VENV)/.dev-installed
+	$(PY) scripts/bench_http.py

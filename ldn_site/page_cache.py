@@ -35,6 +35,10 @@ def _page_key(request) -> str:
     return f"page:{_generation()}:{partial}:{request.path}"
 
 
+def _cache_control(response) -> set[str]:
+    return {part.strip().split("=")[0] for part in response.get("Cache-Control", "").split(",")}
+
+
 def cache_published_page(view):
     """Serve an anonymous GET of a published page from the shared cache."""
 
@@ -59,6 +63,7 @@ def cache_published_page(view):
             and not response.streaming
             and not response.cookies
             and not has_vary_header(response, "Cookie")
+            and not {"no-store", "private", "no-cache"} & _cache_control(response)
         ):
             cache.set(
                 key, (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS
