@@ -1,0 +1,80 @@
+"""Admin screens for clinic staff editing the pre-visit checklist. Every change is kept in
+the history (simple-history), and any old version can be restored from there."""
+
+from django.contrib import admin
+from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
+
+from checklist.models import (
+    Checklist,
+    ChecklistSource,
+    QuestionToAsk,
+    SignToWatch,
+    ThingToBring,
+)
+
+
+@admin.register(Checklist)
+class ChecklistAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "reviewer_name", "last_reviewed", "next_review_due", "overdue"]
+    fieldsets = [
+        (None, {"fields": ["title", "introduction"]}),
+        (
+            "Boxes",
+            {
+                "fields": ["opioid_warning", "urgent_help"],
+                "description": "The opioid box shows only when the patient's list has an "
+                "opioid. The urgent box is always on the page.",
+            },
+        ),
+        (
+            "Review",
+            {
+                "fields": [
+                    "reviewer_name",
+                    "reviewer_credentials",
+                    "last_reviewed",
+                    "next_review_due",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(boolean=True, description="Review overdue")
+    def overdue(self, obj: Checklist) -> bool:
+        return obj.review_overdue
+
+
+class ItemAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "order", "is_shown"]
+    list_editable = ["order", "is_shown"]
+    list_filter = ["is_shown"]
+    search_fields = ["text"]
+    fields = ["text", "order", "is_shown", "sources"]
+    filter_horizontal = ["sources"]
+
+
+@admin.register(QuestionToAsk)
+class QuestionToAskAdmin(ItemAdmin):
+    pass
+
+
+@admin.register(ThingToBring)
+class ThingToBringAdmin(ItemAdmin):
+    pass
+
+
+@admin.register(SignToWatch)
+class SignToWatchAdmin(ItemAdmin):
+    list_display = ["text", "kind", "order", "is_shown"]
+    list_filter = ["kind", "is_shown"]
+    fields = ["text", "kind", "order", "is_shown", "sources"]
+
+
+@admin.register(ChecklistSource)
+class ChecklistSourceAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "title", "publisher", "url"]
+    list_display_links = ["title"]
+    search_fields = ["title", "publisher", "url"]
+    # An address typed without "https://" gets it (Django 6's default, chosen now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -1,0 +1,97 @@
+"""The checklist's staff-edited content: loaded by the data migration, never overwritten by the
+loader, and editable (with history) in admin."""
+
+import pytest
+from django.urls import reverse
+
+from checklist import content
+from checklist.models import (
+    Checklist,
+    ChecklistSource,
+    QuestionToAsk,
+    SignToWatch,
+    ThingToBring,
+)
+from checklist.seed import load_checklist_content
+
+
+@pytest.mark.django_db
+def test_data_migration_loads_every_list_with_review_dates():
+    checklist = Checklist.objects.current()
+    assert checklist.introduction
+    assert checklist.reviewer_name
+    assert checklist.next_review_due > checklist.last_reviewed
+    assert QuestionToAsk.objects.count() == len(content.QUESTIONS_TO_ASK)
+    assert ThingToBring.objects.count() == len(content.THINGS_TO_BRING)
+    assert SignToWatch.objects.count() == len(content.SIGNS_TO_WATCH)
+    assert ChecklistSource.objects.count() == len(content.SOURCES)
+    for kind in SignToWatch.Kind.values:
+        assert SignToWatch.objects.filter(kind=kind).exists(), kind
+
+
+@pytest.mark.django_db
+def test_questions_cover_what_the_issue_asks_for():
+    questions = " ".join(QuestionToAsk.objects.values_list("text", flat=True)).lower()
+    for words in ["my condition", "dose", "time of day", "how long", "opioid", "surgery"]:
+        assert words in questions, words
+    for words in ["emergency", "alcohol", "side effects", "miss a dose", "interact"]:
+        assert words in questions, words
+
+
+@pytest.mark.django_db
+def test_what_to_bring_names_every_kind_of_medicine():
+    things = " ".join(ThingToBring.objects.values_list("text", flat=True)).lower()
+    for words in ["box or bottle", "over-the-counter", "vitamins", "supplements", "creams"]:
+        assert words in things, words
+    for words in ["patches", "inhalers", "eye drops"]:
+        assert words in things, words
+
+
+@pytest.mark.django_db
+def test_every_sign_and_list_line_cites_a_source():
+    for model in (SignToWatch, ThingToBring):
+        uncited = model.objects.filter(sources=None).exclude(key="this-page")
+        assert not uncited.exists(), list(uncited)
+
+
+@pytest.mark.django_db
+def test_loader_never_overwrites_or_duplicates_staff_edits():
+    question = QuestionToAsk.objects.get(key="alcohol")
+    question.text = "Is a glass of wine with dinner a problem?"
+    question.save()
+    checklist = Checklist.objects.current()
+    checklist.introduction = "Our clinic's own words."
+    checklist.save()
+    counts = [model.objects.count() for model in (QuestionToAsk, ThingToBring, SignToWatch)]
+
+    load_checklist_content()
+
+    question.refresh_from_db()
+    assert question.text == "Is a glass of wine with dinner a problem?"
+    assert Checklist.objects.count() == 1
+    assert Checklist.objects.current().introduction == "Our clinic's own words."
+    assert [model.objects.count() for model in (QuestionToAsk, ThingToBring, SignToWatch)] == counts
+
+
+@pytest.mark.django_db
+def test_loader_keeps_a_source_number_staff_have_taken():
+    ChecklistSource.objects.filter(key="ahrq-questions").delete()
+    ChecklistSource.objects.create(number=7, title="Our leaflet", url="https://example.org/a")
+
+    load_checklist_content()
+
+    assert ChecklistSource.objects.get(number=7).title == "Our leaflet"
+    assert ChecklistSource.objects.get(key="ahrq-questions").number != 7
+
+
+@pytest.mark.django_db
+def test_staff_can_open_every_checklist_admin_screen(staff_client):
+    for model in (Checklist, ChecklistSource, QuestionToAsk, ThingToBring, SignToWatch):
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        assert staff_client.get(changelist).status_code == 200
+        obj = model.objects.first()
+        change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        assert staff_client.get(change).status_code == 200
+        history = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
+        assert staff_client.get(history).status_code == 200
