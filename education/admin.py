@@ -7,6 +7,7 @@ Modelled on django.contrib.flatpages' admin. Every screen keeps a history with "
 import datetime
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
@@ -29,14 +30,7 @@ def topic_text(topic: Topic) -> str:
         parts += [section.heading, section.intro, section.closing]
         for item in section.items.all():
             parts += [item.text, item.detail]
-    return "\n".join(_as_sentence(part) for part in parts if part)
-
-
-def _as_sentence(text: str) -> str:
-    # A list line or heading without a full stop would run into the next one and look like a
-    # very long sentence, so each one is ended before they are joined.
-    text = text.strip()
-    return text if text[-1:] in ".!?:" else f"{text}."
+    return "\n".join(part for part in parts if part)
 
 
 class ReviewOverdueFilter(admin.SimpleListFilter):
@@ -179,9 +173,7 @@ class TopicSectionAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Reading grade of the section's own text")
     def reading_grade_detail(self, section):
-        text = "\n".join(
-            _as_sentence(part) for part in [section.heading, section.intro, section.closing] if part
-        )
+        text = "\n".join(part for part in [section.heading, section.intro, section.closing] if part)
         return f"{describe_grade(text)}. {READING_GRADE_HELP}"
 
 
@@ -212,6 +204,7 @@ class SourceAdmin(SimpleHistoryAdmin):
     list_display_links = ["number", "title"]
     search_fields = ["title", "publisher", "url", "note"]
     fields = ["number", "title", "publisher", "date", "url", "note"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def view_on_site(self, source):
         return f"{reverse('education:sources')}#source-{source.number}"

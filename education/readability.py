@@ -118,9 +118,13 @@ def swap_medical_names(text: str) -> str:
 def reading_grade(text: str) -> float:
     """Flesch-Kincaid grade of the text, with medical names swapped out; 0.0 for no words.
 
-    Web addresses are left out: they are not prose, and one would count as a huge word.
+    Each line counts as a sentence of its own, so list points and headings (which have no full
+    stop) do not run together. Web addresses are left out: one would count as a huge word.
     """
-    plain = swap_medical_names(_URL_PATTERN.sub(" ", text or "")).strip()
+    lines = (line.strip() for line in _URL_PATTERN.sub(" ", text or "").splitlines())
+    plain = swap_medical_names(
+        " ".join(line if line[-1] in ".!?:;" else f"{line}." for line in lines if line)
+    )
     if not re.search(r"[A-Za-z]", plain):
         return 0.0
     return round(max(textstat.flesch_kincaid_grade(plain), 0.0), 1)
