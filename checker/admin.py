@@ -5,6 +5,7 @@ new words on its next check.
 """
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -24,6 +25,8 @@ class SourceAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "publisher", "key", "url"]
     list_filter = ["publisher"]
     ordering = ["title"]
+    # A web address typed without "https://" gets it, not "http://".
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(InteractionGroup)

@@ -1,0 +1,49 @@
+"""manage.py checkmeds and load_checker_seed, as a clinic's IT person would run them."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+
+def run(*args):
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_checkmeds_json_prints_exactly_what_the_api_answers(client, kb):
+    names = ["Norco 10/325", "plainomab", "qqzzx blorp"]
+    printed = json.loads(run("checkmeds", "--json", *names))
+    answered = client.post(
+        "/api/check", {"medications": names}, content_type="application/json"
+    ).json()
+    assert printed == answered
+    assert [result["input"] for result in printed["results"]] == names
+    assert printed["summary"]["avoid"] == 1 and printed["summary"]["unknown"] == 1
+
+
+@pytest.mark.django_db
+def test_checkmeds_without_json_prints_one_plain_line_per_name(kb):
+    lines = run("checkmeds", "Norco 10/325", "qqzzx blorp").splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("Norco 10/325\tDo not take together\thydrocodone, acetaminophen")
+    assert lines[1].startswith("qqzzx blorp\tNot recognised\tnot recognised")
+
+
+@pytest.mark.django_db
+def test_checkmeds_needs_a_name(kb):
+    with pytest.raises(CommandError):
+        call_command("checkmeds", "  ", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_load_checker_seed_can_run_again_and_changes_nothing_the_second_time():
+    from checker.models import Ingredient, Name
+
+    counts = (Ingredient.objects.count(), Name.objects.count())
+    output = run("load_checker_seed")
+    assert "name: 0 created, 0 updated" in output
+    assert (Ingredient.objects.count(), Name.objects.count()) == counts

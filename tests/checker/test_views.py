@@ -1,0 +1,415 @@
+"""The /check/ page as a patient meets it: with JavaScript off (full pages) and with htmx
+(partials), every level in words, the screening answers, bad input, and nothing kept."""
+
+import logging
+import re
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from django.utils.html import escape
+
+from tests.checker.conftest import make_question
+
+URL = "/check/"
+LEVEL_WORDS = {
+    "avoid": "Do not take together",
+    "caution": "Ask your doctor first",
+    "info": "Tell your doctor",
+    "none": "No known interaction in our list",
+    "unknown": "Not recognised",
+}
+
+
+def post(client, medicines, *, action="check", htmx=False, **extra):
+    data = {"medicine": medicines, "action": action, **extra}
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    return client.post(URL, data, **headers)
+
+
+def field_values(html):
+    """What the medicine fields hold, in order."""
+    return re.findall(r'<input[^>]*name="medicine"[^>]*value="([^"]*)"', html)
+
+
+def section(html, level):
+    """The HTML of one level's results section, or "" if it is absent."""
+    found = re.search(
+        rf'<section class="app-level app-level--{level}".*?</section>', html, flags=re.S
+    )
+    return found.group(0) if found else ""
+
+
+# --- The empty page --------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_empty_page_has_three_medicine_rows_the_buttons_and_a_live_results_region(client, kb):
+    response = client.get(URL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('name="medicine"') == 3
+    assert 'aria-live="polite"' in html and 'id="results"' in html
+    for words in ("Check my medicines", "Add another medicine", "Clear my list"):
+        assert words in html
+    assert f'formaction="{reverse("checklist:checklist")}"' in html
+    assert 'hx-history="false"' in html
+    assert 'method="post"' in html
+
+
+@pytest.mark.django_db
+def test_medicine_fields_suggest_names_from_an_embedded_datalist_and_autocomplete_is_off(
+    client, kb
+):
+    html = client.get(URL).content.decode()
+    assert '<datalist id="medicine-names">' in html
+    assert '<option value="Norco"></option>' in html
+    assert html.count('list="medicine-names"') == 3
+    assert html.count('autocomplete="off"') == 3
+    # Typing never asks the server anything: no hx-get, no hx-trigger on the fields.
+    assert "hx-get" not in html and "hx-trigger" not in html
+
+
+@pytest.mark.django_db
+def test_page_says_in_one_line_that_nothing_is_kept_and_links_to_privacy(client, kb):
+    html = client.get(URL).content.decode()
+    assert "Nothing you type here is kept." in html
+    assert f'href="{reverse("education:privacy")}"' in html
+
+
+@pytest.mark.django_db
+def test_every_htmx_button_also_works_as_a_plain_form_submit(client, kb):
+    html = client.get(URL).content.decode()
+    buttons = re.findall(r"<button[^>]*hx-post[^>]*>", html)
+    assert buttons
+    for button in buttons:
+        assert 'type="submit"' in button and 'name="action"' in button
+    assert f'action="{URL}"' in html
+
+
+@pytest.mark.django_db
+def test_screening_questions_are_yes_no_radio_groups_in_fieldsets(client, kb):
+    make_question("t-question", text="Do you test things?")
+    html = client.get(URL).content.decode()
+    assert "<legend" in html and "Do you test things?" in html
+    assert 'name="q-t-question" value="yes"' in html
+    assert 'name="q-t-question" value="no"' in html
+    assert "checked" not in html
+
+
+# --- Results, JavaScript off -----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_each_level_shows_its_words_with_the_entry_as_typed(client, kb):
+    html = post(
+        client, ["Norco 10/325", "cautionolol", "infozepam", "plainomab", "qqzzx blorp"]
+    ).content.decode()
+    assert "Norco 10/325" in section(html, "avoid")
+    assert "cautionolol" in section(html, "caution")
+    assert "infozepam" in section(html, "info")
+    assert "plainomab" in section(html, "none")
+    assert "qqzzx blorp" in section(html, "unknown")
+    for level, words in LEVEL_WORDS.items():
+        assert words in section(html, level), level
+
+
+@pytest.mark.django_db
+def test_levels_are_listed_most_serious_first(client, kb):
+    html = post(client, ["qqzzx blorp", "plainomab", "infozepam", "cautionolol", "Norco"]).content
+    positions = [html.decode().index(f"app-level--{level}") for level in LEVEL_WORDS]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.django_db
+def test_an_opioid_brings_the_urgent_care_card_and_other_levels_do_not(client, kb):
+    html = post(client, ["Norco 10/325"]).content.decode()
+    assert "app-care-card" in html
+    assert "When to get help now" in html
+    assert "Immediate action required" in html
+    assert "Call 911" in html
+    html = post(client, ["cautionolol"]).content.decode()
+    assert "app-care-card" not in html
+
+
+@pytest.mark.django_db
+def test_results_show_the_groups_words_sources_and_tell_your_doctor_prompt(client, kb):
+    html = post(client, ["infozepam"]).content.decode()
+    found = section(html, "info")
+    assert "Info test headline." in found
+    assert "Tell your doctor:" in found
+    assert "Test: tell your doctor you take it." in found
+    assert "Test source title" in found and 'href="https://example.org/label"' in found
+
+
+@pytest.mark.django_db
+def test_results_state_the_dose_context(client, kb):
+    from checker.models import CheckerSettings
+
+    settings = CheckerSettings.load()
+    settings.dose_context = "Test dose context: facts come from 50 mg naltrexone."
+    settings.save()
+    html = post(client, ["plainomab"]).content.decode()
+    assert "Test dose context: facts come from 50 mg naltrexone." in html
+
+
+@pytest.mark.django_db
+def test_results_never_call_a_medicine_safe(client, kb):
+    html = post(client, ["plainomab", "qqzzx blorp"]).content.decode().lower()
+    assert not re.search(r"\bsafe\b", html.replace("nothing you type here is kept", ""))
+
+
+@pytest.mark.django_db
+def test_typed_values_and_answers_are_kept_in_the_form_after_a_check(client, kb):
+    make_question("t-question", text="Do you test things?")
+    html = post(client, ["Norco 10/325", "plainomab"], **{"q-t-question": "yes"}).content.decode()
+    assert field_values(html) == ["Norco 10/325", "plainomab"]
+    assert 'value="yes" checked' in html
+
+
+@pytest.mark.django_db
+def test_make_my_checklist_posts_the_same_form_to_the_checklist(client, kb):
+    html = post(client, ["plainomab"]).content.decode()
+    # Both the form's own button and the one after the results submit the form by POST.
+    assert html.count(f'formaction="{reverse("checklist:checklist")}"') == 2
+    assert 'form="check-form"' in html
+
+
+# --- Screening questions ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("level", ["avoid", "caution", "info"])
+def test_a_yes_answer_shows_the_questions_own_message_and_level(client, kb, level):
+    make_question(
+        f"t-{level}",
+        text=f"Test question {level}?",
+        yes_level=level,
+        yes_message=f"Yes message for {level}.",
+        tell_your_doctor=f"Prompt for {level}.",
+    )
+    html = post(client, ["plainomab"], **{f"q-t-{level}": "yes"}).content.decode()
+    answers = html[html.index("Your answers") :]
+    assert f"Yes message for {level}." in answers
+    assert f"Prompt for {level}." in answers
+    assert LEVEL_WORDS[level] in answers
+
+
+@pytest.mark.django_db
+def test_a_no_or_missing_answer_shows_no_yes_message(client, kb):
+    make_question("t-one", text="First?", yes_message="Yes message one.")
+    make_question("t-two", text="Second?", yes_message="Yes message two.")
+    html = post(client, ["plainomab"], **{"q-t-one": "no"}).content.decode()
+    assert "Yes message one." not in html and "Yes message two." not in html
+    assert 'id="q-t-one-no" name="q-t-one" value="no" checked' in html
+
+
+@pytest.mark.django_db
+def test_each_seeded_screening_question_is_on_the_page_with_its_yes_message(client, kb):
+    from checker.models import ScreeningQuestion
+
+    questions = list(ScreeningQuestion.objects.all())
+    html = client.get(URL).content.decode()
+    for question in questions:
+        assert f'name="q-{question.slug}" value="yes"' in html
+    answers = {f"q-{question.slug}": "yes" for question in questions}
+    html = post(client, ["plainomab"], **answers).content.decode()
+    for question in questions:
+        assert question.yes_message.replace("'", "&#x27;") in html
+
+
+# --- htmx ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_htmx_post_renders_results_partial_and_the_form_out_of_band(client, kb):
+    response = post(client, ["Norco 10/325"], htmx=True)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and "<h1>" not in html and "<datalist" not in html
+    assert "Your results" in html and "Do not take together" in html
+    assert 'id="check-form"' in html and 'hx-swap-oob="true"' in html
+    assert "HX-Request" in response["Vary"]
+
+
+@pytest.mark.django_db
+def test_htmx_add_another_medicine_returns_one_more_row_focused(client, kb):
+    html = post(client, ["a", "b", "c"], action="add", htmx=True).content.decode()
+    assert html.count('name="medicine"') == 4
+    assert 'id="medicine-4"' in html
+    assert re.search(r'id="medicine-4"[^>]*data-checker-focus', html)
+
+
+@pytest.mark.django_db
+def test_htmx_errors_change_the_title_to_start_with_error(client, kb):
+    html = post(client, ["", "", ""], htmx=True).content.decode()
+    assert "<title>Error: Check your medicines" in html
+    assert "There is a problem" in html
+
+
+# --- Add, remove, clear without JavaScript ---------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_add_another_medicine_without_js_adds_a_row_and_keeps_what_was_typed(client, kb):
+    html = post(client, ["Norco", "", "plainomab"], action="add").content.decode()
+    assert field_values(html) == ["Norco", "", "plainomab", ""]
+    assert "Your results" not in html
+
+
+@pytest.mark.django_db
+def test_remove_without_js_removes_only_that_row(client, kb):
+    html = post(client, ["first", "second", "third"], action="remove-2").content.decode()
+    assert field_values(html) == ["first", "third"]
+
+
+@pytest.mark.django_db
+def test_remove_the_last_row_leaves_one_empty_row(client, kb):
+    html = post(client, ["only"], action="remove-1").content.decode()
+    assert field_values(html) == [""]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("htmx", [False, True])
+def test_clear_my_list_empties_every_field_and_answer(client, kb, htmx):
+    make_question("t-question", text="Do you test things?")
+    html = post(
+        client, ["Norco", "plainomab"], action="clear", htmx=htmx, **{"q-t-question": "yes"}
+    ).content.decode()
+    assert field_values(html) == ["", "", ""]
+    assert "checked" not in html
+    assert html.count('name="medicine"') == 3
+    assert "Your results" not in html
+
+
+# --- Bad input -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_empty_submit_shows_the_error_summary_linked_to_the_first_field(client, kb):
+    response = post(client, ["", "  ", ""])
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: Check your medicines" in html
+    assert "There is a problem" in html
+    assert '<a href="#medicine-1">Enter a medicine name</a>' in html
+    assert 'id="medicine-1-error"' in html and 'aria-invalid="true"' in html
+    assert "Your results" not in html
+
+
+@pytest.mark.django_db
+def test_more_than_fifty_entries_gives_a_clear_message_and_keeps_every_value(client, kb):
+    entries = [f"medicine number {n}" for n in range(1, 52)]
+    html = post(client, entries).content.decode()
+    assert "You can check up to 50 medicines at a time" in html
+    assert "Your results" not in html
+    assert field_values(html) == entries
+
+
+@pytest.mark.django_db
+def test_an_entry_over_200_characters_gives_a_message_and_keeps_it(client, kb):
+    long_entry = "x" * 201
+    html = post(client, ["plainomab", long_entry]).content.decode()
+    assert "Medicine 2 is too long. Use 200 characters or fewer." in html
+    assert '<a href="#medicine-2">' in html
+    assert field_values(html) == ["plainomab", long_entry]
+    assert "Your results" not in html
+
+
+@pytest.mark.django_db
+def test_an_entry_of_exactly_200_characters_is_checked(client, kb):
+    html = post(client, ["y" * 200]).content.decode()
+    assert "Your results" in html and "Not recognised" in html
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_gives_a_form_error_not_a_crash(client, kb):
+    response = post(client, ["plain\x00omab"])
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Medicine 1 has a character we cannot read" in html
+    assert "\x00" not in html
+    assert field_values(html) == ["plainomab"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "<script>alert(1)</script>",
+        '"><svg onload=alert(1)>',
+        "<img src=x onerror=alert(1)>",
+        '<div hx-get="/x" hx-trigger="load">',
+        "'; DROP TABLE checker_name; --",
+        "{{ 7*7 }}",
+        "💊 oxy 😀",
+        "\u202eNorco\u202c",
+        "\u200f\u05e9\u05dc\u05d5\u05dd",
+    ],
+)
+@pytest.mark.parametrize("htmx", [False, True])
+def test_hostile_or_unusual_text_is_shown_back_escaped_and_never_breaks_the_page(
+    client, kb, entry, htmx
+):
+    from checker.models import Name
+
+    names_before = Name.objects.count()
+    response = post(client, [entry], htmx=htmx)
+    html = response.content.decode()
+    assert response.status_code == 200
+    if any(character in entry for character in "<>\"'"):
+        assert entry not in html
+    assert escape(entry) in html
+    assert Name.objects.count() == names_before
+
+
+@pytest.mark.django_db
+def test_post_fields_in_the_query_string_are_ignored(client, kb):
+    html = client.get(URL + "?medicine=Norco&action=check").content.decode()
+    assert "Your results" not in html and field_values(html) == ["", "", ""]
+
+
+# --- Privacy ---------------------------------------------------------------------------------
+
+
+def _row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("htmx", [False, True])
+def test_checking_stores_nothing_logs_nothing_and_sets_no_session(client, kb, caplog, htmx):
+    make_question("t-question", text="Do you test things?")
+    before = _row_counts()
+    caplog.set_level(logging.DEBUG)
+    canary = "Canarycodone 40mg"
+    for action in ("check", "add", "remove-1", "clear"):
+        response = post(
+            client, [canary, "Norco"], action=action, htmx=htmx, **{"q-t-question": "yes"}
+        )
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+        assert "sessionid" not in response.cookies
+        assert canary not in response.get("Location", "")
+    assert _row_counts() == before
+    assert canary not in caplog.text and "Canarycodone" not in caplog.text
+    assert "sessionid" not in client.cookies
+
+
+@pytest.mark.django_db
+def test_check_page_is_never_cached(client, kb):
+    assert "no-store" in client.get(URL)["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_a_server_error_report_would_hide_the_typed_medicines(rf, kb):
+    from django.views.debug import SafeExceptionReporterFilter
+
+    from checker.views import check
+
+    request = rf.post(URL, {"medicine": ["Canarycodone"], "action": "check"})
+    request.htmx = False
+    check(request)
+    hidden = SafeExceptionReporterFilter().get_post_parameters(request)
+    assert hidden["medicine"] != "Canarycodone"
+    assert "Canarycodone" not in str(hidden)
