@@ -1,0 +1,124 @@
+"""Nothing staff write is lost: every content row (education, checker, checklist) and its
+history exports to a file and imports back exactly, and the data migrations' loaders never
+overwrite a row staff have edited."""
+
+import io
+import json
+
+import pytest
+from django.core import serializers
+from django.core.management import call_command
+
+from ldn_site.content_io import content_models
+
+
+def snapshot(with_history=True) -> dict:
+    """Every content row as plain data, by model and primary key."""
+    rows = {}
+    for model in content_models(with_history=with_history):
+        data = json.loads(serializers.serialize("json", model._base_manager.order_by("pk")))
+        rows[model._meta.label] = {row["pk"]: row["fields"] for row in data}
+    return rows
+
+
+@pytest.mark.django_db
+def test_content_covers_all_three_apps():
+    labels = {model._meta.app_label for model in content_models()}
+    assert {"education", "checker"} <= labels
+    names = {model.__name__ for model in content_models()}
+    assert {"Topic", "Item", "Source", "HistoricalTopic"} <= names
+
+
+@pytest.mark.django_db
+def test_export_then_import_round_trips_every_row(tmp_path, staff_user):
+    from education.models import Topic
+
+    topic = Topic.objects.first()
+    topic.title = "Edited by the nurse before the backup"
+    topic._history_user = staff_user
+    topic.save()
+    before = snapshot()
+    assert sum(len(rows) for rows in before.values()) > 100
+
+    backup = tmp_path / "content.json"
+    call_command("export_content", str(backup), stderr=io.StringIO())
+
+    # Lose everything, and add something that is not in the backup.
+    for model in reversed(content_models()):
+        model._base_manager.all().delete()
+    Topic.objects.create(slug="not-in-the-backup", title="Stray")
+
+    call_command("import_content", str(backup), stderr=io.StringIO())
+    assert snapshot() == before
+    assert Topic.objects.get(pk=topic.pk).title == "Edited by the nurse before the backup"
+    assert not Topic.objects.filter(slug="not-in-the-backup").exists()
+
+
+@pytest.mark.django_db
+def test_new_rows_after_an_import_get_fresh_ids(tmp_path):
+    from education.models import Source
+
+    backup = tmp_path / "content.json"
+    call_command("export_content", str(backup), stderr=io.StringIO())
+    call_command("import_content", str(backup), stderr=io.StringIO())
+    highest = Source.objects.order_by("-pk").first().pk
+    new = Source.objects.create(number=999, title="A new source", url="https://example.org/")
+    assert new.pk > highest
+
+
+@pytest.mark.django_db
+def test_a_broken_file_changes_nothing(tmp_path):
+    before = snapshot(with_history=False)
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"model": "education.topic", "pk": 1, "fields": {"no_such_field": 1}}]')
+    with pytest.raises(Exception):  # noqa: B017 - any error, as long as nothing changed
+        call_command("import_content", str(bad), stderr=io.StringIO())
+    assert snapshot(with_history=False) == before
+
+
+@pytest.mark.django_db
+def test_the_backup_is_a_fixture_loaddata_can_read(tmp_path):
+    backup = tmp_path / "content.json"
+    call_command("export_content", str(backup), "--without-history", stderr=io.StringIO())
+    call_command("loaddata", str(backup), verbosity=0)
+    rows = json.loads(backup.read_text())
+    assert not any(row["model"].split(".")[1].startswith("historical") for row in rows)
+
+
+@pytest.mark.django_db
+def test_the_education_loader_never_overwrites_a_staff_edit():
+    from education import content, markdown
+    from education.models import Item, Source, Topic, TopicSection
+
+    topic = Topic.objects.get(slug=content.TOPICS[0]["slug"])
+    topic.title = "Our clinic's own title"
+    topic.save()
+    count_before = Item.objects.count()
+
+    content.load_content(
+        source_model=Source,
+        topic_model=Topic,
+        section_model=TopicSection,
+        item_model=Item,
+        render_markdown=markdown.render_markdown,
+    )
+    assert Topic.objects.get(pk=topic.pk).title == "Our clinic's own title"
+    assert Item.objects.count() == count_before  # nothing added twice
+
+
+@pytest.mark.django_db
+def test_the_checklist_loader_never_overwrites_a_staff_edit():
+    from checklist.models import Checklist, QuestionToAsk
+    from checklist.seed import load_checklist_content
+
+    question = QuestionToAsk.objects.order_by("pk").first()
+    question.text = "Our doctor's own question?"
+    question.save()
+    intro = Checklist.objects.get()
+    intro.introduction = "Our clinic's own introduction."
+    intro.save()
+    count_before = QuestionToAsk.objects.count()
+    load_checklist_content()
+    assert QuestionToAsk.objects.get(pk=question.pk).text == "Our doctor's own question?"
+    assert Checklist.objects.get().introduction == "Our clinic's own introduction."
+    assert QuestionToAsk.objects.count() == count_before
