@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from education.models import Item, Source, Topic, TopicSection
+from education.models import Item, Source, Topic, TopicSection, one_year_after
 from education.readability import describe_grade, reading_grade
 
 READING_GRADE_HELP = (
@@ -95,6 +95,7 @@ class TopicAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["sources"]
     readonly_fields = ["reading_grade_detail", "updated"]
     inlines = [TopicSectionInline]
+    actions = ["mark_reviewed_today", "publish", "make_draft"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "intro", "reading_grade_detail"]}),
@@ -125,6 +126,32 @@ class TopicAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("sections__items")
+
+    # Actions save each page one by one (not queryset.update) so every change gets a
+    # history version and the page cache is emptied.
+    @admin.action(description="Mark as reviewed today (next review due in a year)")
+    def mark_reviewed_today(self, request, queryset):
+        today = timezone.localdate()
+        for topic in queryset:
+            topic.last_reviewed = today
+            topic.next_review_due = one_year_after(today)
+            topic._change_reason = "Marked as reviewed"
+            topic.save()
+        self.message_user(request, f"{len(queryset)} page(s) marked as reviewed today.")
+
+    @admin.action(description="Publish: patients can see the chosen pages")
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Topic.Status.PUBLISHED)
+
+    @admin.action(description="Make draft: hide the chosen pages from patients")
+    def make_draft(self, request, queryset):
+        self._set_status(request, queryset, Topic.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        for topic in queryset:
+            topic.status = status
+            topic.save()
+        self.message_user(request, f"{len(queryset)} page(s) now: {status.label}.")
 
     @admin.display(boolean=True, description="Review overdue")
     def review_overdue(self, topic):

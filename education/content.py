@@ -29,7 +29,7 @@ SOURCES = [
         "title": "Naltrexone interactions checker",
         "publisher": "Drugs.com",
         "url": "https://www.drugs.com/drug-interactions/naltrexone.html",
-        "date": "n.d.",
+        "date": "no date given",
         "note": "Lists the medicines known to interact with naltrexone.",
     },
     {
@@ -37,7 +37,7 @@ SOURCES = [
         "title": "Naltrexone: uses, dosage, side effects, warnings",
         "publisher": "Drugs.com",
         "url": "https://www.drugs.com/naltrexone.html",
-        "date": "n.d.",
+        "date": "no date given",
         "note": "Facts about naltrexone for patients.",
     },
     {
@@ -45,7 +45,7 @@ SOURCES = [
         "title": "What is low dose naltrexone (LDN)?",
         "publisher": "Drugs.com",
         "url": "https://www.drugs.com/medical-answers/low-dose-naltrexone-ldn-3570335/",
-        "date": "n.d.",
+        "date": "no date given",
         "note": "The dose of LDN, what it is used for and how it may work.",
     },
     {
@@ -69,7 +69,7 @@ SOURCES = [
         "title": "The 4 naltrexone interactions you should know",
         "publisher": "GoodRx",
         "url": "https://www.goodrx.com/naltrexone/interactions",
-        "date": "n.d.",
+        "date": "no date given",
         "note": "The named medicines to avoid with naltrexone.",
     },
     {
@@ -85,7 +85,7 @@ SOURCES = [
         "title": "Vivitrol (naltrexone for extended-release injectable suspension): prescribing information",
         "publisher": "U.S. Food and Drug Administration (openFDA)",
         "url": "https://api.fda.gov/drug/label.json?search=%22Vivitrol%22",
-        "date": "n.d.",
+        "date": "no date given",
         "note": "The official drug label. Its warnings cover opioid withdrawal, opioid overdose and the liver.",
     },
     {
@@ -93,7 +93,7 @@ SOURCES = [
         "title": "Naltrexone hydrochloride tablets: prescribing information",
         "publisher": "DrugCentral",
         "url": "https://drugcentral.org/label/adb7c4dc-221a-4d91-9687-0d78913a92ad/view",
-        "date": "n.d.",
+        "date": "no date given",
         "note": "The official drug label for naltrexone tablets. It says who must not take naltrexone.",
     },
     {
@@ -101,7 +101,7 @@ SOURCES = [
         "title": "Naltrexone (LiverTox)",
         "publisher": "National Institute of Diabetes and Digestive and Kidney Diseases, NCBI Bookshelf",
         "url": "https://ncbi.nlm.nih.gov/books/n/livertox/Naltrexone/",
-        "date": "n.d.",
+        "date": "no date given",
         "note": "What is known about naltrexone and the liver.",
     },
     {
@@ -109,7 +109,7 @@ SOURCES = [
         "title": "Low dose naltrexone drug interactions",
         "publisher": "Embers Recovery",
         "url": "",
-        "date": "n.d.",
+        "date": "no date given",
         "note": "The article our pages were first written from. We cite it where our other sources do not say the same thing.",
     },
 ]
@@ -171,7 +171,7 @@ TOPICS = [
                         5,
                     ),
                     item(
-                        "Before you start, tell your doctor if you have liver swelling (acute hepatitis) or opioid use disorder, or if you drink alcohol.",
+                        "Before you start, tell your doctor if you drink alcohol. Also tell them if you have liver swelling (acute hepatitis) or opioid use disorder.",
                         9,
                         11,
                     ),

@@ -43,7 +43,7 @@ class Source(models.Model):
     date = models.CharField(
         max_length=60,
         blank=True,
-        help_text='As the source gives it, e.g. "2023" or "n.d." (no date).',
+        help_text='As the source gives it, e.g. "2023", or "no date given".',
     )
     note = models.TextField(
         blank=True, help_text="Optional. Shown to patients under the source, e.g. what it covers."
@@ -53,6 +53,7 @@ class Source(models.Model):
 
     class Meta:
         ordering = ["number"]
+        verbose_name = "source"
 
     def __str__(self):
         return f"[{self.number}] {self.title}"
@@ -121,6 +122,7 @@ class Topic(models.Model):
 
     class Meta:
         ordering = ["order", "title"]
+        verbose_name = "page"
 
     def __str__(self):
         return self.title
@@ -196,6 +198,7 @@ class TopicSection(models.Model):
 
     class Meta:
         ordering = ["order", "pk"]
+        verbose_name = "page section"
 
     def __str__(self):
         return f"{self.topic.title}: {self.heading}"
@@ -249,6 +252,7 @@ class Item(models.Model):
 
     class Meta:
         ordering = ["order", "pk"]
+        verbose_name = "list point"
 
     def __str__(self):
         return self.text[:80]

@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from education.models import Item, Topic
+from education.models import Item, Topic, one_year_after
 from tests.education.builders import make_topic
 from tests.education.pages import form_values, read_page
 
@@ -163,3 +164,31 @@ def test_patients_cannot_open_the_admin(client):
     response = client.get(reverse("admin:education_topic_changelist"))
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_marking_pages_reviewed_today_moves_the_next_review_a_year_on(staff_client, patient):
+    topic = make_topic(slug="due", next_review_due=datetime.date(2020, 1, 1))
+
+    response = staff_client.post(
+        reverse("admin:education_topic_changelist"),
+        {"action": "mark_reviewed_today", "_selected_action": [topic.pk]},
+    )
+
+    assert response.status_code == 302
+    topic.refresh_from_db()
+    today = timezone.localdate()
+    assert topic.last_reviewed == today
+    assert topic.next_review_due == one_year_after(today)
+    assert "This page is past its review date." not in patient.get("/learn/due/").content.decode()
+    assert topic.history.first().history_change_reason == "Marked as reviewed"
+
+
+def test_the_make_draft_action_hides_pages_and_publish_brings_them_back(staff_client, patient):
+    topic = Topic.objects.get(slug="side-effects")
+    url = reverse("admin:education_topic_changelist")
+
+    staff_client.post(url, {"action": "make_draft", "_selected_action": [topic.pk]})
+    assert patient.get("/learn/side-effects/").status_code == 404
+
+    staff_client.post(url, {"action": "publish", "_selected_action": [topic.pk]})
+    assert patient.get("/learn/side-effects/").status_code == 200

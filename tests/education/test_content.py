@@ -1,5 +1,6 @@
 """The article's content, as loaded by the data migration into every new database."""
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -209,18 +210,7 @@ def test_every_loaded_row_has_a_first_version_in_its_history():
 
 
 def test_the_content_is_never_called_safe():
-    words = [
-        text
-        for topic in content.TOPICS
-        for text in [topic["title"], topic["summary"], topic["intro"]]
-        + [
-            piece
-            for section in topic["sections"]
-            for piece in [section["heading"], section.get("intro", ""), section.get("closing", "")]
-            + [entry["text"] for entry in section["items"]]
-        ]
-    ]
-    assert [text for text in words if " safe" in f" {text.lower()}"] == []
+    assert [text for text in patient_texts() if re.search(r"\bsafe", text, re.I)] == []
 
 
 def test_loading_again_keeps_what_staff_edited_and_restores_only_what_is_missing():
@@ -241,3 +231,30 @@ def test_loading_again_keeps_what_staff_edited_and_restores_only_what_is_missing
     assert Topic.objects.get(slug="side-effects").sections.count() == 1
     assert Source.objects.filter(number=7).exists()
     assert Topic.objects.count() == 10
+
+
+def patient_texts() -> list[str]:
+    texts = []
+    for topic in content.TOPICS:
+        texts += [topic["title"], topic["summary"], topic["intro"]]
+        for section in topic["sections"]:
+            texts += [section["heading"], section.get("intro", ""), section.get("closing", "")]
+            texts += [entry["text"] for entry in section["items"]]
+    return [text for text in texts if text]
+
+
+def test_every_sentence_is_under_twenty_words():
+    long_sentences = [
+        sentence
+        for text in patient_texts()
+        for sentence in re.split(r"(?<=[.!?])\s+", text)
+        if len(sentence.split()) >= 20
+    ]
+    assert long_sentences == []
+
+
+def test_the_medical_term_comes_after_the_plain_word():
+    # "(nausea)" and never "Nausea (feeling sick)": brackets hold the medical term.
+    bracketed = [re.findall(r"\(([^)]*)\)", text) for text in patient_texts()]
+    plain_words_in_brackets = {"feeling sick", "being sick", "tiredness", "trouble sleeping"}
+    assert not {term.lower() for terms in bracketed for term in terms} & plain_words_in_brackets
