@@ -1,10 +1,10 @@
 """Turn matched medicines and screening answers into findings: pure Python, no Django imports.
 
-CONTRACT (other modules rely on these names and shapes; the bodies are filled in by the
-engine work):
+CONTRACT (other modules rely on these names and shapes):
 
     report = evaluate(matches=[...Match], answers={"alcohol": True, ...},
                       rules=[...GroupRule], questions=[...Question])
+    rules_from_seed(), questions_from_seed()   # the same objects straight from seed_data
 
 Safety rules (DESIGN.md): never "safe"; never drop an entry (one Finding per Match, in the
 order typed within a level); opioids first; the dose context stated.
@@ -12,13 +12,41 @@ order typed within a level); opioids first; the dose context stated.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker.matching import Match
 
 # Most serious first. "none" = recognised, no rule in our list; "unknown" = not recognised.
 SEVERITIES = ("avoid", "caution", "info", "none", "unknown")
+
+# Levels are actions, in plain words (DESIGN.md). Templates may map them to icons and classes.
+LEVEL_WORDS = {
+    "avoid": "Do not take together",
+    "caution": "Ask your doctor first",
+    "info": "Tell your doctor",
+    "none": "No known interaction in our list",
+    "unknown": "Not recognised",
+}
+
+OPIOID = "opioid"
+# A "yes" to any of these means opioids are in the picture: show the urgent care card.
+OPIOID_QUESTIONS = frozenset({"recent_opioids", "withdrawal_now", "oud_treatment"})
+
+NO_RULE_HEADLINE = "No known interaction in our list"
+NO_RULE_MESSAGE = (
+    "No known interaction in our list. "
+    "Our list is not complete: still tell your doctor or pharmacist."
+)
+NO_RULE_WHAT_TO_DO = "Keep it on your list, and bring the box or bottle to your next visit."
+NO_RULE_TELL = "Tell your doctor or pharmacist that you take this."
+UNKNOWN_HEADLINE = "Not recognised"
+UNKNOWN_MESSAGE = "We couldn't match this: show it to your pharmacist."
+UNKNOWN_WHAT_TO_DO = (
+    "Check the spelling, or copy the name from the box or bottle. "
+    "Show it to your pharmacist, who can tell you what is in it."
+)
+UNKNOWN_TELL = "Show this medicine to your doctor or pharmacist."
 
 
 @dataclass(frozen=True)
@@ -70,6 +98,19 @@ class Finding:
     what_to_do: str
     tell_your_doctor: str
     sources: tuple[SourceRef, ...] = ()
+    rules: tuple[GroupRule, ...] = ()  # the rules that fired, most serious first
+
+    @property
+    def is_opioid(self) -> bool:
+        return OPIOID in self.groups
+
+    @property
+    def urgent(self) -> bool:
+        return any(rule.urgent for rule in self.rules)
+
+    @property
+    def level_words(self) -> str:
+        return LEVEL_WORDS[self.severity]
 
 
 @dataclass(frozen=True)
@@ -96,11 +137,202 @@ class Report:
         return counts
 
 
+def _rank(level: str) -> int:
+    return SEVERITIES.index(level) if level in SEVERITIES else len(SEVERITIES)
+
+
+def is_yes(answer: object) -> bool:
+    """True for a "yes" answer: True, or the words a form sends for yes."""
+    if isinstance(answer, str):
+        return answer.strip().casefold() in {"yes", "y", "true", "on", "1"}
+    return answer is True
+
+
+def _fired_rules(ingredients: Iterable[str], rules: Sequence[GroupRule]) -> list[GroupRule]:
+    present = set(ingredients)
+    fired = [rule for rule in rules if rule.ingredients & present]
+    # Most serious first; opioids first of all; otherwise in the order staff gave.
+    return sorted(fired, key=lambda rule: (rule.slug != OPIOID, _rank(rule.level)))
+
+
+def _describe_ingredients(ingredients: Sequence[str], fired: Sequence[GroupRule]) -> str:
+    """ "hydrocodone (an opioid) + acetaminophen": each ingredient with its most serious class."""
+    parts = []
+    for ingredient in ingredients:
+        rule = next((r for r in fired if ingredient in r.ingredients), None)
+        if rule is None or not rule.label or rule.label.casefold() == ingredient.casefold():
+            parts.append(ingredient)
+        else:
+            parts.append(f"{ingredient} ({rule.label})")
+    return " + ".join(parts)
+
+
+def _explain(match: Match, fired: Sequence[GroupRule]) -> str:
+    if not match.recognized:
+        return f"You typed {match.input}. {UNKNOWN_MESSAGE}"
+    described = _describe_ingredients(match.ingredients, fired)
+    if match.match == "fuzzy":
+        name = (match.matched_name or "").strip()
+        plain = " + ".join(match.ingredients)
+        if not name or name.casefold() in (plain.casefold(), *match.ingredients):
+            text = f"You typed {match.input}. We read this as {described}."
+        else:
+            text = f"You typed {match.input}. We read this as {name}: {described}."
+    else:
+        text = f"You typed {match.input}: {described}"
+    for part in match.unmatched:
+        text = text.rstrip(".") + f'. We couldn\'t match "{part}": show it to your pharmacist.'
+    return text
+
+
+def _join_unique(texts: Iterable[str]) -> str:
+    return " ".join(dict.fromkeys(t.strip() for t in texts if t and t.strip()))
+
+
+def _finding(match: Match, rules: Sequence[GroupRule]) -> Finding:
+    if not match.recognized:
+        return Finding(
+            match=match,
+            severity="unknown",
+            groups=(),
+            explanation=_explain(match, ()),
+            headline=UNKNOWN_HEADLINE,
+            message=UNKNOWN_MESSAGE,
+            what_to_do=UNKNOWN_WHAT_TO_DO,
+            tell_your_doctor=UNKNOWN_TELL,
+        )
+    fired = _fired_rules(match.ingredients, rules)
+    if not fired:
+        return Finding(
+            match=match,
+            severity="none",
+            groups=(),
+            explanation=_explain(match, ()),
+            headline=NO_RULE_HEADLINE,
+            message=NO_RULE_MESSAGE,
+            what_to_do=NO_RULE_WHAT_TO_DO,
+            tell_your_doctor=NO_RULE_TELL,
+        )
+    first, others = fired[0], fired[1:]
+    messages = [first.what_could_happen]
+    for rule in others:
+        members = [i for i in match.ingredients if i in rule.ingredients]
+        messages.append(f"{_describe_ingredients(members, [rule])}: {rule.what_could_happen}")
+    sources = tuple(dict.fromkeys(source for rule in fired for source in rule.sources))
+    return Finding(
+        match=match,
+        severity=min((rule.level for rule in fired), key=_rank),
+        groups=tuple(rule.slug for rule in fired),
+        explanation=_explain(match, fired),
+        headline=first.headline,
+        message=" ".join(m.strip() for m in messages if m.strip()),
+        what_to_do=_join_unique(rule.what_to_do for rule in fired),
+        tell_your_doctor=_join_unique(rule.tell_your_doctor for rule in fired),
+        sources=sources,
+        rules=tuple(fired),
+    )
+
+
 def evaluate(
     *,
     matches: Sequence[Match],
     answers: Mapping[str, bool | None],
     rules: Sequence[GroupRule],
     questions: Sequence[Question],
+    dose_context: str = "",
 ) -> Report:
-    raise NotImplementedError
+    """One Finding per match (never dropped), opioids first, then most serious first, then in
+    the order typed; one AnswerFinding per "yes" answer, most serious first."""
+    findings = [_finding(match, rules) for match in matches]
+    order = {id(finding): number for number, finding in enumerate(findings)}
+    findings.sort(
+        key=lambda f: (not f.is_opioid, _rank(f.severity), order[id(f)]),
+    )
+    answer_findings = [
+        AnswerFinding(
+            question=question,
+            answer=True,
+            level=question.yes_level,
+            message=question.yes_message,
+            tell_your_doctor=question.tell_your_doctor,
+        )
+        for question in questions
+        if is_yes(answers.get(question.slug))
+    ]
+    answer_findings.sort(key=lambda a: _rank(a.level))
+    has_opioid = any(f.is_opioid for f in findings) or any(
+        is_yes(answers.get(slug)) for slug in OPIOID_QUESTIONS
+    )
+    return Report(
+        findings=findings,
+        answer_findings=answer_findings,
+        dose_context=dose_context,
+        has_opioid=has_opioid,
+    )
+
+
+# --- The same objects straight from seed_data (tests, the benchmark, a first run) ------------
+
+
+def _source_refs(keys: Iterable[str], sources: Sequence[Mapping]) -> tuple[SourceRef, ...]:
+    by_key = {source["key"]: source for source in sources}
+    return tuple(
+        SourceRef(title=by_key[k]["title"], url=by_key[k]["url"], publisher=by_key[k]["publisher"])
+        for k in keys
+        if k in by_key
+    )
+
+
+def rules_from_seed(
+    groups: Sequence[Mapping] | None = None,
+    ingredients: Sequence[Mapping] | None = None,
+    sources: Sequence[Mapping] | None = None,
+) -> list[GroupRule]:
+    """GroupRules from data in seed_data's format (the default is seed_data itself)."""
+    from checker import seed_data  # noqa: PLC0415 - pure data, only when asked for
+
+    groups = seed_data.GROUPS if groups is None else groups
+    ingredients = seed_data.INGREDIENTS if ingredients is None else ingredients
+    sources = seed_data.SOURCES if sources is None else sources
+    members: dict[str, set[str]] = {}
+    for ingredient in ingredients:
+        for slug in ingredient.get("groups", ()):
+            members.setdefault(slug, set()).add(ingredient["name"])
+    ordered = sorted(groups, key=lambda g: g.get("order", 0))
+    return [
+        GroupRule(
+            slug=group["slug"],
+            level=group["level"],
+            label=group["label"],
+            headline=group["headline"],
+            what_could_happen=group["what_could_happen"],
+            what_to_do=group["what_to_do"],
+            tell_your_doctor=group["tell_your_doctor"],
+            ingredients=frozenset(members.get(group["slug"], ())),
+            sources=_source_refs(group.get("sources", ()), sources),
+            urgent=bool(group.get("urgent", False)),
+        )
+        for group in ordered
+    ]
+
+
+def questions_from_seed(
+    questions: Sequence[Mapping] | None = None, sources: Sequence[Mapping] | None = None
+) -> list[Question]:
+    """Questions from data in seed_data's format (the default is seed_data itself)."""
+    from checker import seed_data  # noqa: PLC0415 - pure data, only when asked for
+
+    questions = seed_data.QUESTIONS if questions is None else questions
+    sources = seed_data.SOURCES if sources is None else sources
+    return [
+        Question(
+            slug=q["slug"],
+            text=q["text"],
+            hint=q["hint"],
+            yes_level=q["yes_level"],
+            yes_message=q["yes_message"],
+            tell_your_doctor=q["tell_your_doctor"],
+            sources=_source_refs(q.get("sources", ()), sources),
+        )
+        for q in sorted(questions, key=lambda q: q.get("order", 0))
+    ]

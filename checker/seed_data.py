@@ -87,7 +87,7 @@ SOURCES: list[dict] = [
     },
     {
         "key": "xr-naltrexone-liver-study",
-        "title": "Hepatic safety of once-monthly injectable extended-release naltrexone in actively drinking alcoholics",
+        "title": "Liver tests with once-monthly injectable extended-release naltrexone in people who drink alcohol (study abstract)",
         "publisher": "R Discovery",
         "url": "https://discovery.researcher.life/article/hepatic-safety-of-once-monthly-injectable-extended-release-naltrexone-administered-to-actively-drinking-alcoholics/36d39c4d9a6a3629ae139ed238bf3ed7",
         "date": "",
@@ -180,7 +180,7 @@ GROUPS: list[dict] = [
     {
         "slug": "thioridazine",
         "level": "caution",
-        "label": "a medicine for mental health (thioridazine)",
+        "label": "a mental health medicine",
         "urgent": False,
         "order": 2,
         "headline": "Ask your doctor before taking thioridazine with LDN",
@@ -198,7 +198,7 @@ GROUPS: list[dict] = [
     {
         "slug": "disulfiram",
         "level": "caution",
-        "label": "a medicine for alcohol use (disulfiram)",
+        "label": "a medicine for alcohol use",
         "urgent": False,
         "order": 3,
         "headline": "Ask your doctor before taking disulfiram with LDN",
@@ -263,7 +263,7 @@ GROUPS: list[dict] = [
     {
         "slug": "yohimbine",
         "level": "info",
-        "label": "a supplement that can raise heart rate (yohimbine)",
+        "label": "a supplement that can raise heart rate",
         "urgent": False,
         "order": 7,
         "headline": "Tell your doctor: yohimbine may act more strongly",
@@ -278,7 +278,7 @@ GROUPS: list[dict] = [
     {
         "slug": "acamprosate",
         "level": "info",
-        "label": "a medicine for alcohol use (acamprosate)",
+        "label": "a medicine for alcohol use",
         "urgent": False,
         "order": 8,
         "headline": "Tell your doctor: naltrexone can raise acamprosate levels",
@@ -293,7 +293,7 @@ GROUPS: list[dict] = [
     {
         "slug": "naltrexone",
         "level": "info",
-        "label": "naltrexone, the same medicine as LDN",
+        "label": "the same medicine as LDN",
         "urgent": False,
         "order": 9,
         "headline": "Tell your doctor: this is naltrexone",
