@@ -13,7 +13,7 @@ CHECKLIST = {
     "title": "Checklist for your next visit",
     "introduction": (
         "Take this page to your next visit about low-dose naltrexone (LDN). "
-        "Tick the questions you want to ask. Write down what your doctor says."
+        "Tick what you want to ask, and write down the answers."
     ),
     "opioid_warning": (
         "LDN blocks opioids. If you take opioids often, LDN can cause sudden, severe withdrawal. "
@@ -107,7 +107,7 @@ QUESTIONS_TO_ASK = [
     },
     {
         "key": "opioid-emergency",
-        "text": "What if I need an opioid for surgery, dental work or an emergency?",
+        "text": "What if I need an opioid for surgery or in an emergency?",
         "sources": ["naltrexone-label", "vivitrol-safety"],
     },
     {
@@ -117,12 +117,12 @@ QUESTIONS_TO_ASK = [
     },
     {
         "key": "side-effects",
-        "text": "Which side effects should I report, and which are urgent?",
+        "text": "Which side effects should I report to you?",
         "sources": ["statpearls-naltrexone", "ahrq-questions"],
     },
     {
         "key": "interactions",
-        "text": "Could LDN mix badly (interact) with my other medicines?",
+        "text": "Will LDN mix badly with my other medicines?",
         "sources": ["ahrq-questions"],
     },
     {
@@ -140,22 +140,22 @@ QUESTIONS_TO_ASK = [
 THINGS_TO_BRING = [
     {
         "key": "every-container",
-        "text": "Every medicine you take, in its box or bottle, even ones you take now and then",
+        "text": "Every medicine you take, in its box or bottle",
         "sources": ["brown-bag"],
     },
     {
         "key": "over-the-counter",
-        "text": "Medicines you buy without a prescription (over-the-counter), like pain, cough or cold medicines",
+        "text": "Medicines you buy yourself (over-the-counter)",
         "sources": ["brown-bag"],
     },
     {
         "key": "supplements",
-        "text": "Vitamins, minerals, herbal remedies and other supplements",
+        "text": "Vitamins, herbal remedies and supplements",
         "sources": ["brown-bag"],
     },
     {
         "key": "other-forms",
-        "text": "Creams, skin patches, inhalers, eye drops, nose sprays and injections",
+        "text": "Creams, patches, inhalers, eye drops, sprays",
         "sources": ["brown-bag"],
     },
     {
@@ -174,14 +174,14 @@ SIGNS_TO_WATCH = [
     {
         "key": "nausea",
         "kind": "side_effect",
-        "text": "Feeling sick (nausea) or being sick (vomiting)",
+        "text": "Feeling or being sick (nausea, vomiting)",
     },
     {"key": "anxiety", "kind": "side_effect", "text": "Feeling anxious or nervous (anxiety)"},
     {"key": "insomnia", "kind": "side_effect", "text": "Trouble sleeping (insomnia)"},
     {
         "key": "liver",
         "kind": "side_effect",
-        "text": "Yellow skin or eyes, dark pee, or belly pain for days (liver problems)",
+        "text": "Yellow skin or eyes, dark pee, or belly pain that lasts for days (liver problems)",
         "sources": ["vivitrol-safety"],
     },
     # Sudden opioid withdrawal: the urgent box.

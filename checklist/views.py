@@ -1,7 +1,135 @@
-"""The printable pre-visit checklist."""
+"""The printable pre-visit checklist: blank on GET, filled from the medicine checker on POST.
 
+What the patient sends is used to draw this one page and then forgotten: no database writes,
+no session, no logging, and the response is never cached.
+"""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from checker import engine
+from checker.rules import Report
+from checklist.forms import MAX_ENTRIES, MAX_ENTRY_LENGTH, CheckerPost, read_checker_post
+from checklist.models import Checklist, ChecklistSource, QuestionToAsk, SignToWatch, ThingToBring
+
+# Lines to write on: more on the blank checklist, fewer when the list fills the page.
+BLANK_MEDICINE_ROWS = 8
+NOTE_LINES = 6
+FILLED_BLANK_ROWS = 1
+FILLED_NOTE_LINES = 3
 
 
-def checklist(request):
-    return render(request, "checklist/checklist.html")
+@dataclass(frozen=True)
+class MedicineRow:
+    typed: str
+    read_as: str  # "" when not recognised
+    ingredients: tuple[str, ...]
+    is_close_match: bool  # read by spelling similarity, so worth checking
+    level: str  # a severity: its words come from checker_tags, the one place for them
+    line: str  # one plain line: the finding's headline
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    text: str
+    answer: bool | None
+
+
+@sensitive_post_parameters()
+@never_cache
+@require_http_methods(["GET", "POST"])
+def checklist(request: HttpRequest) -> HttpResponse:
+    questions = engine.screening_questions()
+    questions_to_ask = list(QuestionToAsk.objects.shown().prefetch_related("sources"))
+    things_to_bring = list(ThingToBring.objects.shown().prefetch_related("sources"))
+    signs = signs_by_kind()
+    context = {
+        "checklist": Checklist.objects.current(),
+        "today": timezone.localdate(),
+        "questions_to_ask": questions_to_ask,
+        "things_to_bring": things_to_bring,
+        "signs": signs,
+        # Each list cites its sources once, after its heading, so every line stays short.
+        "cited": {
+            "questions_to_ask": cited_sources(questions_to_ask),
+            "things_to_bring": cited_sources(things_to_bring),
+            **{kind: cited_sources(items) for kind, items in signs.items()},
+        },
+        "sources": ChecklistSource.objects.all(),
+        "screening": [AnswerRow(text=question.text, answer=None) for question in questions],
+        "blank_rows": range(BLANK_MEDICINE_ROWS),
+        "note_lines": range(NOTE_LINES),
+        "max_entries": MAX_ENTRIES,
+        "max_entry_length": MAX_ENTRY_LENGTH,
+        "filled": False,
+    }
+    if request.method == "POST":
+        posted = read_checker_post(request.POST, question_slugs=[q.slug for q in questions])
+        if not posted.is_empty:
+            report = engine.check_medicines(entries=posted.entries, answers=posted.answers)
+            context.update(filled_context(report=report, posted=posted, questions=questions))
+        else:
+            context["nothing_posted"] = True
+    return render(request, "checklist/checklist.html", context)
+
+
+def signs_by_kind() -> dict[str, list[SignToWatch]]:
+    signs: dict[str, list[SignToWatch]] = {kind: [] for kind in SignToWatch.Kind.values}
+    for sign in SignToWatch.objects.shown().prefetch_related("sources"):
+        signs[sign.kind].append(sign)
+    return signs
+
+
+def cited_sources(items) -> list[ChecklistSource]:
+    by_number = {source.number: source for item in items for source in item.sources.all()}
+    return [by_number[number] for number in sorted(by_number)]
+
+
+def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
+    rows = [
+        MedicineRow(
+            typed=finding.match.input,
+            read_as=finding.match.matched_name or "",
+            ingredients=finding.match.ingredients,
+            is_close_match=finding.match.match == "fuzzy",
+            level=finding.severity,
+            line=finding.headline,
+        )
+        for finding in report.findings
+    ]
+    return {
+        "filled": True,
+        "medicines": rows,
+        "opioid_entries": [f.match.input for f in report.findings if "opioid" in f.groups],
+        "has_opioid": report.has_opioid,
+        "dose_context": report.dose_context,
+        "screening": [
+            AnswerRow(text=question.text, answer=posted.answers.get(question.slug))
+            for question in questions
+        ],
+        "doctor_prompts": doctor_prompts(report),
+        "blank_rows": range(FILLED_BLANK_ROWS),
+        "note_lines": range(FILLED_NOTE_LINES),
+        "entries_left_off": posted.entries_left_off,
+        "entries_cut_short": posted.entries_cut_short,
+    }
+
+
+def doctor_prompts(report: Report) -> list[str]:
+    """Every "tell your doctor" line from the results and the answers, each once, in order."""
+    prompts = [finding.tell_your_doctor for finding in report.findings]
+    prompts += [answer.tell_your_doctor for answer in report.answer_findings]
+    seen: set[str] = set()
+    unique = []
+    for prompt in prompts:
+        key = " ".join(prompt.split()).casefold()
+        if key and key not in seen:
+            seen.add(key)
+            unique.append(prompt.strip())
+    return unique

@@ -34,7 +34,7 @@ def test_questions_cover_what_the_issue_asks_for():
     questions = " ".join(QuestionToAsk.objects.values_list("text", flat=True)).lower()
     for words in ["my condition", "dose", "time of day", "how long", "opioid", "surgery"]:
         assert words in questions, words
-    for words in ["emergency", "alcohol", "side effects", "miss a dose", "interact"]:
+    for words in ["emergency", "alcohol", "side effects", "miss a dose", "mix badly"]:
         assert words in questions, words
 
 
