@@ -1,8 +1,8 @@
 """Patient-facing pages rendered from staff-edited content."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 from education.models import Item, Source, Topic, TopicSection
@@ -12,21 +12,23 @@ from ldn_site.page_cache import cache_published_page
 HOME_TOPIC_SLUG = "key-points"
 
 
-def _with_content(topics):
-    """Topics with their sections, items and cited sources fetched in a few queries."""
+def _fetch_content(topic: Topic) -> None:
+    """Fetch a topic's sections, their items and the items' sources in three queries."""
     items = Item.objects.prefetch_related("sources")
     sections = TopicSection.objects.prefetch_related(Prefetch("items", queryset=items))
-    return topics.prefetch_related(Prefetch("sections", queryset=sections))
+    prefetch_related_objects([topic], Prefetch("sections", queryset=sections))
 
 
 @cache_published_page
 def home(request):
-    topics = Topic.objects.published()
-    key_points = _with_content(topics).filter(slug=HOME_TOPIC_SLUG).first()
+    topics = list(Topic.objects.published())
+    key_points = next((t for t in topics if t.slug == HOME_TOPIC_SLUG), None)
+    if key_points:
+        _fetch_content(key_points)
     return render(
         request,
         "education/home.html",
-        {"key_points": key_points, "topics": topics.exclude(slug=HOME_TOPIC_SLUG)},
+        {"key_points": key_points, "topics": [t for t in topics if t is not key_points]},
     )
 
 
@@ -37,35 +39,34 @@ def topic_list(request):
 
 @cache_published_page
 def topic(request, slug):
-    page = get_object_or_404(_with_content(Topic.objects.all()), slug=slug)
-    if page.is_published:
-        return _render_topic(request, page, preview=False)
-    if not request.user.is_staff:
+    # One query brings the page asked for (even a draft) and every published page, which the
+    # previous / next links need.
+    topics = list(Topic.objects.filter(Q(status=Topic.Status.PUBLISHED) | Q(slug=slug)))
+    page = next((t for t in topics if t.slug == slug), None)
+    if page is None or not (page.is_published or request.user.is_staff):
         raise Http404("No published page at this address.")
-    response = _render_topic(request, page, preview=True)
-    # A draft is for the signed-in editor only: never kept by a browser or a shared cache.
-    add_never_cache_headers(response)
-    return response
-
-
-def _render_topic(request, page, *, preview):
-    published = list(Topic.objects.published().only("slug", "title", "order"))
-    position = next((i for i, t in enumerate(published) if t.pk == page.pk), None)
-    previous_topic = next_topic = None
-    if position is not None:
-        previous_topic = published[position - 1] if position > 0 else None
-        next_topic = published[position + 1] if position + 1 < len(published) else None
-    return render(
+    _fetch_content(page)
+    published = [t for t in topics if t.is_published]
+    position = published.index(page) if page.is_published else None
+    response = render(
         request,
         "education/topic.html",
         {
             "topic": page,
-            "preview": preview,
+            "preview": not page.is_published,
             "cited_sources": page.cited_sources(),
-            "previous_topic": previous_topic,
-            "next_topic": next_topic,
+            "previous_topic": published[position - 1] if position else None,
+            "next_topic": (
+                published[position + 1]
+                if position is not None and position + 1 < len(published)
+                else None
+            ),
         },
     )
+    if not page.is_published:
+        # A draft is for the signed-in editor only: never kept by a browser or a shared cache.
+        add_never_cache_headers(response)
+    return response
 
 
 @cache_published_page
