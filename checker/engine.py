@@ -190,11 +190,13 @@ def check_medicines(
     engine = get_engine()
     matches = [engine.index.match(entry) for entry in entries]
     report = rules.evaluate(
-        matches=matches, answers=answers or {}, rules=engine.rules, questions=engine.questions
+        matches=matches,
+        answers=answers or {},
+        rules=engine.rules,
+        questions=engine.questions,
+        dose_context=engine.dose_context,
     )
     checked = CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
-    if not checked.dose_context:
-        checked.dose_context = engine.dose_context
     position = {id(match): number for number, match in enumerate(matches)}
     checked.findings_as_typed = sorted(
         checked.findings, key=lambda finding: position.get(id(finding.match), len(matches))
