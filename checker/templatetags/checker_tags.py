@@ -3,6 +3,9 @@ an icon. Patients always get the words; the icon and border are extra, never the
 
     {% load checker_tags %}
     {% severity finding.severity as level %}{{ level.label }} {{ level.css }} {{ level.icon }}
+
+`label` is for a medicine ("Do not take together"); `answer_label` is for a screening answer,
+where "together" would not make sense.
 """
 
 from django import template
@@ -12,26 +15,31 @@ register = template.Library()
 SEVERITY_PRESENTATION = {
     "avoid": {
         "label": "Do not take together",
+        "answer_label": "Serious: talk to your doctor before you take LDN",
         "css": "avoid",
         "icon": "✕",
     },
     "caution": {
         "label": "Ask your doctor first",
+        "answer_label": "Ask your doctor first",
         "css": "caution",
         "icon": "!",
     },
     "info": {
         "label": "Tell your doctor",
+        "answer_label": "Tell your doctor",
         "css": "info",
         "icon": "i",
     },
     "none": {
         "label": "No known interaction in our list",
+        "answer_label": "No known interaction in our list",
         "css": "none",
         "icon": "–",
     },
     "unknown": {
         "label": "Not recognised",
+        "answer_label": "Not recognised",
         "css": "unknown",
         "icon": "?",
     },

@@ -19,6 +19,7 @@ LEVEL_WORDS = {
     "none": "No known interaction in our list",
     "unknown": "Not recognised",
 }
+ANSWER_WORDS = {**LEVEL_WORDS, "avoid": "Serious: talk to your doctor before you take LDN"}
 
 
 def post(client, medicines, *, action="check", htmx=False, **extra):
@@ -192,7 +193,7 @@ def test_a_yes_answer_shows_the_questions_own_message_and_level(client, kb, leve
     answers = html[html.index("Your answers") :]
     assert f"Yes message for {level}." in answers
     assert f"Prompt for {level}." in answers
-    assert LEVEL_WORDS[level] in answers
+    assert ANSWER_WORDS[level] in answers
 
 
 @pytest.mark.django_db
