@@ -9,6 +9,7 @@ import datetime
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
+from django.forms import Textarea
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -16,6 +17,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from education.models import Item, Source, Topic, TopicSection, one_year_after
 from education.readability import describe_grade, reading_grade
+
+# Patient text is short: small boxes keep a whole page's sections on one screen.
+SHORT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 70})}}
+LIST_POINT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 45})}}
 
 READING_GRADE_HELP = (
     "Flesch-Kincaid reading grade. Aim for 8 or lower: short sentences, everyday words. "
@@ -64,6 +69,7 @@ class TopicSectionInline(admin.StackedInline):
     fields = [("heading", "kind", "order"), "intro", "closing", "items_link"]
     readonly_fields = ["items_link"]
     show_change_link = True
+    formfield_overrides = SHORT_TEXT
     verbose_name = "section"
     verbose_name_plural = "Sections (each list's points are edited on the section's own screen)"
 
@@ -82,7 +88,6 @@ class TopicAdmin(SimpleHistoryAdmin):
         "title",
         "status",
         "order",
-        "last_reviewed",
         "next_review_due",
         "review_overdue",
         "reading_grade_column",
@@ -95,6 +100,7 @@ class TopicAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["sources"]
     readonly_fields = ["reading_grade_detail", "updated"]
     inlines = [TopicSectionInline]
+    formfield_overrides = SHORT_TEXT
     actions = ["mark_reviewed_today", "publish", "make_draft"]
     save_on_top = True
     fieldsets = [
@@ -173,6 +179,9 @@ class ItemInline(admin.TabularInline):
     extra = 1
     fields = ["text", "detail", "order", "sources", "reading_grade_column"]
     readonly_fields = ["reading_grade_column"]
+    # A search box per row, not a 12-line list box: the sources stay readable in a table.
+    autocomplete_fields = ["sources"]
+    formfield_overrides = LIST_POINT_TEXT
     verbose_name = "point"
     verbose_name_plural = "Points in this list"
 
@@ -189,6 +198,7 @@ class TopicSectionAdmin(SimpleHistoryAdmin):
     list_select_related = ["topic"]
     fields = ["topic", "heading", "kind", "order", "intro", "closing", "reading_grade_detail"]
     readonly_fields = ["reading_grade_detail"]
+    formfield_overrides = SHORT_TEXT
     inlines = [ItemInline]
 
     def get_queryset(self, request):
@@ -214,7 +224,7 @@ class ItemAdmin(SimpleHistoryAdmin):
     list_select_related = ["section__topic"]
     fields = ["section", "text", "detail", "order", "sources", "reading_grade_column"]
     readonly_fields = ["reading_grade_column"]
-    filter_horizontal = ["sources"]
+    autocomplete_fields = ["sources"]
 
     @admin.display(description="Page", ordering="section__topic__title")
     def topic_title(self, item):
