@@ -120,6 +120,7 @@ GUARD_PHRASES = frozenset(
         "injection",
         "inhaler",
         "cream",
+        "thyroid",
     }
 )
 
@@ -139,7 +140,7 @@ _FORM_WORDS = _word_set(
     "tablet tablets tab tabs tabl caplet caplets capsule capsules cap caps capsl gelcap "
     "gelcaps softgel softgels soft gels gel liquigel liquigels liqui gels liquid liquids "
     "solution soln suspension susp syrup syrups elixir linctus mixture drops oral po "
-    "sublingual sl buccal film films strip strips patch patches transdermal td injection "
+    "sublingual sl buccal film films strip strips patch patches transdermal injection "
     "injectable inj shot shots pen pens vial vials inhaler inhalers inhalation neb nebulizer "
     "spray sprays nasal nose cream creams ointment lotion topical suppository suppositories "
     "supp powder powders granules sachet sachets packet packets lozenge lozenges gum chewable "
@@ -178,7 +179,9 @@ _FILLER_WORDS = _word_set(
     "orange mint berry strawberry lemon honey coated enteric "
     "bid tid qid qd qhs qam qpm prn q stat "
     "as needed necessary sm lg small large half quarter one two three four five "
-    "low high mild moderate severe"
+    "low high mild moderate severe "
+    "smoke smoked smokes smoking snort snorted snorting sniff sniffed sniffing inject "
+    "injected injecting iv shoot shooting swallow swallowed"
 )
 # Abbreviations patients use for a word inside a name.
 _TOKEN_REWRITES = {"vit": "vitamin", "vits": "vitamins", "w": "with"}
@@ -402,7 +405,8 @@ class MatchIndex:
             key = name_key(record.name)
             if not key:
                 continue
-            whole_only = record.kind in ("street", "drink") and (
+            # Slang that is also an everyday word ("horse", "blues") counts only on its own.
+            whole_only = record.kind == "street" and (
                 len(key) <= 3 or key in english or key in GUARD_PHRASES
             )
             entry = _Entry(record, whole_only=whole_only)
@@ -410,7 +414,8 @@ class MatchIndex:
             keyed.append((key, entry))
         for key, entry in keyed:
             stripped = _join(_without_strengths(key.split()))
-            if stripped and stripped != key:
+            # "Voltaren Gel" is also "voltaren"; but "TD Red" must not become "red".
+            if stripped and stripped != key and len(stripped) >= 4 and stripped not in english:
                 self._add(stripped, entry, quiet=True)
         by_name = {}
         for key, entry in self.exact.items():
@@ -512,19 +517,34 @@ class MatchIndex:
     def _whole(self, tokens: list[str]) -> tuple[_Entry, bool] | None:
         """Try the entry as one name, at increasing levels of tidying."""
         light = _join(tokens)
+        light_no_numbers = _join(t for t in tokens if not _is_number(t))
         stripped_tokens = _without_strengths(tokens)
         stripped = _join(stripped_tokens)
         no_numbers = _join(t for t in stripped_tokens if not _is_number(t))
         content = " ".join(_content(stripped_tokens))
-        for key in (light, stripped, no_numbers, content):
+        numbered = self._has_numbered_name(stripped_tokens)
+        for key in (light, stripped, light_no_numbers, no_numbers, content):
             if not key:
                 continue
+            if numbered and key not in (light, stripped):
+                # "Tylenol 3 extra strength": the number is part of the name; read it inside.
+                return None
             if key in GUARD_PHRASES:
                 return None
             entry = self._lookup_plural(key, whole=True)
             if entry is not None:
                 return entry, entry.fuzzy
         return None
+
+    def _has_numbered_name(self, tokens: list[str]) -> bool:
+        """True when a name with a number in it ("Tylenol 3", "perc 30") is in the entry."""
+        words = [t for t in tokens if t != _SEP]
+        for end, word in enumerate(words):
+            if _is_number(word):
+                for size in range(2, min(4, end + 1) + 1):
+                    if " ".join(words[end - size + 1 : end + 1]) in self.exact:
+                        return True
+        return False
 
     def _scan(self, tokens: list[str]) -> _Reading:
         """Find the names inside an entry, longest first, and keep what is left over."""

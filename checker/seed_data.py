@@ -165,8 +165,8 @@ GROUPS: list[dict] = [
             "Before surgery, dental work or a new pain medicine, tell the team that you take LDN."
         ),
         "tell_your_doctor": (
-            "Tell the doctor who prescribes your LDN about every opioid you take, "
-            "or took in the last 7 to 10 days, even once."
+            "Tell the doctor who prescribes your LDN about every opioid you take. "
+            "Include any you took in the last 7 to 10 days, even once."
         ),
         "sources": [
             "revia-label",
@@ -185,8 +185,8 @@ GROUPS: list[dict] = [
         "order": 2,
         "headline": "Ask your doctor before taking thioridazine with LDN",
         "what_could_happen": (
-            "People taking naltrexone with thioridazine have felt very tired and sleepy "
-            "(lethargy and drowsiness)."
+            "Some people who took naltrexone with thioridazine felt very tired and sleepy. "
+            "Doctors call this lethargy."
         ),
         "what_to_do": (
             "Ask your doctor before you take both. Do not drive if you feel sleepy. "
@@ -216,7 +216,7 @@ GROUPS: list[dict] = [
         "label": "an anti-inflammatory painkiller",
         "urgent": False,
         "order": 4,
-        "headline": "Ask your doctor before taking anti-inflammatory painkillers (NSAIDs) often",
+        "headline": "Ask your doctor about painkillers like ibuprofen (NSAIDs)",
         "what_could_happen": (
             "Some drug guides list these painkillers with naltrexone because both could strain the liver. "
             "That was seen with full-dose naltrexone. At LDN doses the risk is likely low, "
@@ -302,7 +302,7 @@ GROUPS: list[dict] = [
             "could give you a higher dose than your doctor planned."
         ),
         "what_to_do": "Check with your doctor that you are not taking naltrexone twice.",
-        "tell_your_doctor": "Tell your doctor about every medicine with naltrexone in it.",
+        "tell_your_doctor": "Tell your doctor about each medicine you take that has naltrexone in it.",
         "sources": ["drugs-com-ldn"],
     },
 ]
@@ -326,8 +326,8 @@ QUESTIONS: list[dict] = [
         "order": 2,
         "text": "Have you taken any opioid in the last 7 to 10 days?",
         "hint": (
-            "For example tramadol, codeine, oxycodone, hydrocodone, morphine, methadone, "
-            "buprenorphine, fentanyl, heroin, kratom, or an opioid cough or diarrhea medicine."
+            "Such as tramadol, codeine, morphine, heroin or kratom. "
+            "Cough and diarrhea medicines with an opioid in them count too."
         ),
         "yes_level": "avoid",
         "yes_message": (
@@ -342,7 +342,7 @@ QUESTIONS: list[dict] = [
         "slug": "withdrawal_now",
         "order": 3,
         "text": "Do you have signs of opioid withdrawal right now?",
-        "hint": "For example cravings, sweating, chills, runny nose, yawning, aches, upset stomach or feeling anxious.",
+        "hint": "For example: cravings, sweats, chills, a runny nose, aches, an upset stomach, or feeling on edge.",
         "yes_level": "avoid",
         "yes_message": (
             "Do not take LDN while you are in opioid withdrawal. It can make withdrawal much worse. "
@@ -355,7 +355,7 @@ QUESTIONS: list[dict] = [
         "slug": "liver",
         "order": 4,
         "text": "Do you have liver disease or hepatitis?",
-        "hint": "Liver swelling (hepatitis), scarring (cirrhosis) or liver tests that were not normal.",
+        "hint": "Such as liver swelling (hepatitis) or scarring (cirrhosis), or a bad liver test.",
         "yes_level": "caution",
         "yes_message": (
             "Naltrexone has caused liver harm, mostly at high doses. "
@@ -368,7 +368,7 @@ QUESTIONS: list[dict] = [
         "slug": "oud_treatment",
         "order": 5,
         "text": "Are you being treated for opioid use disorder?",
-        "hint": "For example with methadone, buprenorphine (Suboxone, Subutex, Sublocade) or naltrexone (Vivitrol).",
+        "hint": "Such as methadone or buprenorphine (Suboxone). Or a naltrexone shot (Vivitrol).",
         "yes_level": "avoid",
         "yes_message": (
             "If you take methadone or buprenorphine, LDN can bring on sudden, severe withdrawal. "
@@ -381,10 +381,10 @@ QUESTIONS: list[dict] = [
     {
         "slug": "allergy",
         "order": 6,
-        "text": "Have you ever had an allergic reaction to naltrexone?",
-        "hint": "For example a rash, swelling or trouble breathing after taking naltrexone, Revia, Vivitrol or LDN.",
+        "text": "Have you ever had an allergy to naltrexone?",
+        "hint": "Such as a rash, swelling, or trouble breathing after you took it.",
         "yes_level": "avoid",
-        "yes_message": "Do not take LDN if you are allergic to naltrexone or anything in the capsule or liquid.",
+        "yes_message": "Do not take LDN if you are allergic to naltrexone. Tell your doctor what you reacted to.",
         "tell_your_doctor": "Tell your doctor what happened when you reacted.",
         "sources": ["drugs-com-naltrexone"],
     },
@@ -397,7 +397,7 @@ QUESTIONS: list[dict] = [
 _INGREDIENT_TABLE = """
 # --- Opioids: prescription painkillers -------------------------------------------------------
 hydrocodone [opioid]: alias hydrocodone bitartrate, hydrocodone bit, dihydrocodeinone; brand Zohydro, Zohydro ER, Hysingla, Hysingla ER; old Vantrela ER; street hydros, hydro, hydrocodones
-oxycodone [opioid]: alias oxycodone hydrochloride, oxycodone hcl, dihydrohydroxycodeinone; brand OxyContin, Roxicodone, Xtampza, Xtampza ER, Oxaydo, RoxyBond, Oxecta, OxyIR, Oxy IR, Oxyfast, Dazidox, Endocodone, Oxydose, Roxybond; ukbrand OxyNorm, Longtec, Shortec, Abtard, Reltebon, Oxylan, Lecticin, Oxeltra, Onexila, Myloxifin, Zomestine, Carexil, Leveraxo, Oxypro; street oxy, oxys, oxies, oxycotton, oxycottons, oxy 30, oxy 30s, oxy 80, oxy 80s, ocs, hillbilly heroin, roxy, roxies, roxys, roxi, roxis, perc 30, perc 30s, percs 30
+oxycodone [opioid]: alias oxycodone hydrochloride, oxycodone hcl, dihydrohydroxycodeinone; brand OxyContin, Roxicodone, Xtampza, Xtampza ER, Oxaydo, RoxyBond, Oxecta, OxyIR, Oxy IR, Oxyfast, Dazidox, Endocodone, Oxydose, Roxybond; ukbrand OxyNorm, Longtec, Shortec, Abtard, Reltebon, Oxylan, Lecticin, Oxeltra, Onexila, Myloxifin, Zomestine, Carexil, Leveraxo, Oxypro; street oxy, oxys, oxies, oxycotton, oxycottons, oxy 30, oxy 30s, oxy 80, oxy 80s, oc, ocs, oc 40, oc 80, hillbilly heroin, roxy, roxies, roxys, roxi, roxis, perc 30, perc 30s, percs 30
 morphine [opioid]: alias morphine sulfate, morphine sulphate, morphine hydrochloride, msir, ms ir, morphine er, morphine sr; brand MS Contin, Kadian, Avinza, Arymo, Arymo ER, MorphaBond, MorphaBond ER, Roxanol, Duramorph, Infumorph, Mitigo, Astramorph, Oramorph SR; ukbrand Oramorph, Zomorph, Sevredol, MST, MST Continus, MXL, Morphgesic, Filnarine, Morcap; street miss emma, morph
 hydromorphone [opioid]: alias hydromorphone hydrochloride, dihydromorphinone; brand Dilaudid, Dilaudid HP, Exalgo, Hydrostat; ukbrand Palladone, Palladone SR; street dillies, dilly
 oxymorphone [opioid]: alias oxymorphone hydrochloride; brand Opana, Opana ER; old Numorphan; street blue heavens, octagons, stop signs, pink heaven, mrs o, o bomb
@@ -636,7 +636,7 @@ insulin detemir [none]: brand Levemir
 insulin degludec [none]: brand Tresiba
 levothyroxine [none]: alias levothyroxine sodium, l-thyroxine, l thyroxine, thyroxine, t4, synthetic t4; brand Synthroid, Levoxyl, Unithroid, Euthyrox, Tirosint, Levo-T, Levothroid, Thyquidity, Ermeza; ukbrand Eltroxin, Evotrox
 liothyronine [none]: alias liothyronine sodium; brand Cytomel, Triostat
-thyroid [none]: alias desiccated thyroid, thyroid desiccated, natural thyroid, ndt, porcine thyroid; brand Armour Thyroid, Armour, NP Thyroid, Nature-Throid, WP Thyroid, Westhroid, Adthyza
+desiccated thyroid [none]: alias thyroid desiccated, natural thyroid, ndt, porcine thyroid; brand Armour Thyroid, Armour, NP Thyroid, Nature-Throid, WP Thyroid, Westhroid, Adthyza
 methimazole [none]: alias thiamazole; brand Tapazole
 propylthiouracil [none]: alias ptu
 carbimazole [none]
@@ -1151,6 +1151,12 @@ brand: Paxlovid = nirmatrelvir + ritonavir
 brand: Symbicort, Breyna = budesonide + formoterol
 brand: Advair, Advair Diskus, Advair HFA, Wixela, AirDuo = fluticasone + salmeterol
 ukbrand: Seretide, Sirdupla, Aloflute = fluticasone + salmeterol
+ukbrand: Fostair, Fostair NEXThaler = beclomethasone + formoterol
+brand: Breztri, Breztri Aerosphere = budesonide + glycopyrrolate + formoterol
+ukbrand: Trimbow = beclomethasone + formoterol + glycopyrronium
+brand: Anoro, Anoro Ellipta = umeclidinium + vilanterol
+brand: Stiolto, Stiolto Respimat = tiotropium + olodaterol
+brand: Bevespi = glycopyrrolate + formoterol
 brand: Breo, Breo Ellipta = fluticasone + vilanterol
 ukbrand: Relvar, Relvar Ellipta = fluticasone + vilanterol
 brand: Trelegy, Trelegy Ellipta = fluticasone + umeclidinium + vilanterol
@@ -1231,7 +1237,7 @@ brand: Qsymia = phentermine + topiramate
 # Ingredients that appear only in products (not worth their own brand line above).
 _EXTRA_INGREDIENTS = """
 belladonna, magnesium hydroxide, quinidine, norgestimate, norelgestromin, pheniramine,
-azelastine, dolutegravir, lamivudine, bictegravir, emtricitabine, tenofovir alafenamide,
+azelastine, glycopyrrolate, glycopyrronium, olodaterol, dolutegravir, lamivudine, bictegravir, emtricitabine, tenofovir alafenamide,
 tenofovir disoproxil, pancrelipase
 """
 

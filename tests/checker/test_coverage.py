@@ -1,0 +1,190 @@
+"""Coverage of the knowledge base against what patients really type (realistic_entries.tsv),
+and the integrity of seed_data itself. No database."""
+
+from pathlib import Path
+
+import pytest
+
+from checker import seed_data
+from checker.matching import build_index, records_from_seed
+from checker.rules import evaluate, questions_from_seed, rules_from_seed
+
+ENTRIES_FILE = Path(__file__).with_name("realistic_entries.tsv")
+OPIOIDS = frozenset(i["name"] for i in seed_data.INGREDIENTS if "opioid" in i["groups"])
+
+
+def load_entries():
+    rows = []
+    for line in ENTRIES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        typed, expected, kind = line.split("\t")
+        ingredients = frozenset() if expected == "-" else frozenset(expected.split(" + "))
+        rows.append((typed, ingredients, kind))
+    return rows
+
+
+ENTRIES = load_entries()
+
+# Every opioid name the brief asks for ("-" stands for a space).
+OPIOID_NAMES_IN_THE_BRIEF = """
+    hydrocodone oxycodone morphine hydromorphone oxymorphone codeine dihydrocodeine tramadol
+    tapentadol fentanyl sufentanil alfentanil remifentanil meperidine pethidine methadone
+    buprenorphine levorphanol pentazocine butorphanol nalbuphine benzhydrocodone oliceridine
+    opium diamorphine heroin dextropropoxyphene tilidine nicomorphine Norco Vicodin Lortab
+    Percocet Endocet Roxicet Tylox Percodan OxyContin Roxicodone Xtampza Oxaydo MS-Contin Kadian
+    Dilaudid Exalgo Opana Ultram Ultracet ConZip Nucynta Duragesic Actiq Fentora Subsys Abstral
+    Demerol Dolophine Methadose Suboxone Subutex Zubsolv Bunavail Sublocade Brixadi Butrans
+    Belbuca Buprenex Talwin Stadol Apadaz Vicoprofen Reprexain Ibudone Xartemis Zohydro Hysingla
+    Arymo Morphabond Roxybond Combunox Oxycet Primlev Xolox Magnacet Lorcet Zydone Trezix
+    Synalgos-DC Panlor Dvorah Seglentis Olinvyk co-codamol Solpadeine Solpadol Tylex Zapain Kapake
+    Migraleve co-dydramol co-codaprin Zomorph Oramorph Sevredol MST-Continus OxyNorm Longtec
+    Shortec Targinact Zydol Tramacet Palexia Physeptone Espranor Temgesic Transtec Nurofen-Plus
+    Syndol Tussionex TussiCaps Hycodan Hycofenix Tuzistra Tuxarin Robitussin-AC Cheratussin-AC
+    Virtussin-AC Guiatuss-AC Brontex lean sizzurp syrup barre Lomotil Motofen difenoxin
+    loperamide Imodium Imodium-A-D Diamode eluxadoline Viberzi paregoric laudanum smack H horse
+    dope black-tar china-white fent fenty blues M30s percs perc-30 oxy oxys hydros vikes roxy
+    roxies oxycotton OC trammies nitazenes isotonitazene metonitazene protonitazene carfentanil
+    acetylfentanyl desomorphine krokodil tranq-dope U-47700 kratom mitragynine
+    7-hydroxymitragynine Maeng-Da kratom-shots Targiniq Troxyca Embeda Tylenol-#3 Tylenol-#4
+    """
+
+
+@pytest.fixture(scope="module")
+def index():
+    return build_index(records_from_seed())
+
+
+def test_the_list_is_big_and_covers_every_kind_of_entry():
+    assert len(ENTRIES) >= 300
+    kinds = {kind for _, _, kind in ENTRIES}
+    assert {"opioid", "nsaid", "alcohol", "other", "uk", "street", "typo", "dose"} <= kinds
+    assert {"nonsense", "combo"} <= kinds
+    assert sum(1 for _, expected, _ in ENTRIES if expected & OPIOIDS) >= 150
+    assert sum(1 for _, expected, _ in ENTRIES if not expected) >= 50
+
+
+def test_every_opioid_is_caught_and_warned_on_first(index):
+    rules = rules_from_seed()
+    missed = []
+    for typed, expected, _ in ENTRIES:
+        if not expected & OPIOIDS:
+            continue
+        match = index.match(typed)
+        report = evaluate(matches=[match], answers={}, rules=rules, questions=[])
+        finding = report.findings[0]
+        if not (set(match.ingredients) & OPIOIDS) or finding.severity != "avoid":
+            missed.append((typed, match.ingredients))
+        elif not report.has_opioid or finding.groups[0] != "opioid":
+            missed.append((typed, finding.groups))
+    assert missed == []
+
+
+def test_no_nonsense_is_recognised(index):
+    recognised = [
+        (typed, index.match(typed).ingredients)
+        for typed, expected, _ in ENTRIES
+        if not expected and index.match(typed).recognized
+    ]
+    assert recognised == []
+
+
+def test_at_least_99_percent_are_read_exactly_right(index):
+    wrong = [
+        (typed, sorted(expected), sorted(index.match(typed).ingredients))
+        for typed, expected, _ in ENTRIES
+        if set(index.match(typed).ingredients) != expected
+    ]
+    assert len(wrong) <= len(ENTRIES) * 0.01, wrong
+
+
+def test_every_opioid_brand_and_street_name_in_the_brief_is_an_opioid(index):
+    names = OPIOID_NAMES_IN_THE_BRIEF.split()
+    extra = [
+        "Tylenol with codeine",
+        "Fioricet with codeine",
+        "Fiorinal with codeine",
+        "Soma compound with codeine",
+        "promethazine with codeine",
+        "Phenergan with codeine",
+        "purple drank",
+        "opium tincture",
+        "kaolin and morphine",
+        "codeine syrup",
+    ]
+    not_opioid = [
+        name
+        for name in [n.replace("-", " ") for n in names] + extra
+        if not set(index.match(name).ingredients) & OPIOIDS
+    ]
+    assert not_opioid == []
+
+
+def test_abuse_deterrent_products_made_with_a_blocker_still_count_as_opioids(index):
+    for name in ("Targiniq", "Troxyca", "Embeda", "Suboxone", "Zubsolv", "Targinact", "Talwin NX"):
+        assert set(index.match(name).ingredients) & OPIOIDS, name
+
+
+def test_at_least_300_other_medicines_and_supplements_have_no_rule_but_are_recognised(index):
+    no_rule = [i for i in seed_data.INGREDIENTS if not i["groups"]]
+    assert len(no_rule) >= 300
+    for ingredient in no_rule:
+        assert index.match(ingredient["name"]).recognized, ingredient["name"]
+
+
+def test_required_groups_exist_with_their_levels():
+    levels = {group["slug"]: group["level"] for group in seed_data.GROUPS}
+    assert levels["opioid"] == "avoid"
+    assert levels["nsaid"] == "caution"
+    assert levels["thioridazine"] == "caution"
+    assert levels["alcohol"] == "caution"
+    opioid = next(group for group in seed_data.GROUPS if group["slug"] == "opioid")
+    assert opioid["urgent"] is True
+
+
+def test_the_six_screening_questions_are_there_in_order():
+    assert [q.slug for q in questions_from_seed()] == [
+        "alcohol",
+        "recent_opioids",
+        "withdrawal_now",
+        "liver",
+        "oud_treatment",
+        "allergy",
+    ]
+
+
+def test_seed_data_refers_only_to_things_that_exist():
+    ingredient_names = {i["name"] for i in seed_data.INGREDIENTS}
+    group_slugs = {g["slug"] for g in seed_data.GROUPS}
+    source_keys = {s["key"] for s in seed_data.SOURCES}
+    assert len(ingredient_names) == len(seed_data.INGREDIENTS)
+    for product in seed_data.PRODUCTS:
+        assert set(product["ingredients"]) <= ingredient_names, product
+        assert product["kind"] in {
+            "brand",
+            "uk_brand",
+            "combination",
+            "street",
+            "old_brand",
+            "drink",
+        }
+    for ingredient in seed_data.INGREDIENTS:
+        assert ingredient["name"] == ingredient["name"].lower()
+        assert set(ingredient["groups"]) <= group_slugs, ingredient
+    for item in seed_data.GROUPS + seed_data.QUESTIONS:
+        assert item["sources"], item
+        assert set(item["sources"]) <= source_keys, item
+    for source in seed_data.SOURCES:
+        assert source["url"].startswith(("https://", "http://"))
+
+
+def test_every_group_has_members_and_sources():
+    for rule in rules_from_seed():
+        assert rule.ingredients, rule.slug
+        assert rule.sources, rule.slug
+        assert rule.label and rule.headline and rule.what_could_happen
+        assert rule.what_to_do and rule.tell_your_doctor
+
+
+def test_no_name_stands_for_two_different_medicines(index):
+    assert index.conflicts == []
