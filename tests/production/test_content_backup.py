@@ -107,6 +107,19 @@ def test_the_education_loader_never_overwrites_a_staff_edit():
 
 
 @pytest.mark.django_db
+def test_the_checker_loader_never_overwrites_a_staff_edit(staff_user):
+    from checker.models import InteractionGroup
+    from checker.seed import load_seed
+
+    group = InteractionGroup.objects.order_by("pk").first()
+    group.headline = "Our pharmacist's own words"
+    group._history_user = staff_user
+    group.save()
+    load_seed()
+    assert InteractionGroup.objects.get(pk=group.pk).headline == "Our pharmacist's own words"
+
+
+@pytest.mark.django_db
 def test_the_checklist_loader_never_overwrites_a_staff_edit():
     from checklist.models import Checklist, QuestionToAsk
     from checklist.seed import load_checklist_content

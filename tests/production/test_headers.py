@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 from django.test import Client, override_settings
 
+from tests.production.conftest import NO_STORE_PAGES
+
 STRICT_POLICY = {
     "default-src": {"'none'"},
     "script-src": {"'self'"},
@@ -87,6 +89,16 @@ def test_secure_responses_carry_hsts_for_at_least_a_year(client):
     for path in ("/", "/check/", "/checklist/", "/no-such-page/"):
         hsts = client.get(path, secure=True)["Strict-Transport-Security"]
         assert int(hsts.split("max-age=")[1].split(";")[0]) >= 31_536_000, path
+
+
+@pytest.mark.django_db
+def test_the_checker_and_checklist_are_never_stored_by_browsers_or_proxies(client):
+    for path in NO_STORE_PAGES:
+        assert "no-store" in client.get(path)["Cache-Control"], path
+        posted = client.post(path, {"medicine": ["ibuprofen"]})
+        assert "no-store" in posted["Cache-Control"], f"POST {path}"
+    api = client.post("/api/check", {"medications": ["ibuprofen"]}, content_type="application/json")
+    assert "no-store" in api.get("Cache-Control", ""), "POST /api/check"
 
 
 @pytest.mark.django_db
