@@ -12,14 +12,13 @@ NEXT_REVIEW_DUE = "2027-11-29"
 CHECKLIST = {
     "title": "Checklist for your next visit",
     "introduction": (
-        "Take this page to your next visit about low-dose naltrexone (LDN). "
-        "Tick what you want to ask, and write down the answers."
+        "Take this to your next visit about low-dose naltrexone (LDN). "
+        "Tick what to ask, and write down the answers."
     ),
     "opioid_warning": (
-        "LDN blocks opioids. If you take opioids often, LDN can cause sudden, severe withdrawal. "
-        "The opioid may not work for pain, cough or diarrhea. Taking more opioid to get past "
-        "the block can cause an overdose. Do not stop a prescribed medicine without asking your "
-        "prescriber. Show this to your doctor before you start LDN."
+        "LDN blocks opioids. Taken together, LDN can cause sudden, severe withdrawal, and the "
+        "opioid may not work. Taking more opioid to get past the block can cause an overdose. "
+        "Do not stop a prescribed medicine without asking your prescriber."
     ),
     "urgent_help": (
         "Get medical help now. If breathing is slow or someone is hard to wake, call 911 (US) "
@@ -97,7 +96,7 @@ QUESTIONS_TO_ASK = [
     },
     {
         "key": "dose-and-timing",
-        "text": "What dose should I take, and at what time of day?",
+        "text": "What dose should I take, and when?",
         "sources": ["drugs-com-ldn"],
     },
     {
@@ -158,11 +157,6 @@ THINGS_TO_BRING = [
         "text": "Creams, patches, inhalers, eye drops, sprays",
         "sources": ["brown-bag"],
     },
-    {
-        "key": "this-page",
-        "text": "This page and a pen",
-        "sources": [],
-    },
 ]
 
 SIGNS_TO_WATCH = [
@@ -181,15 +175,14 @@ SIGNS_TO_WATCH = [
     {
         "key": "liver",
         "kind": "side_effect",
-        "text": "Yellow skin or eyes, dark pee, or belly pain that lasts for days (liver problems)",
+        "text": "Yellow skin or eyes, or dark pee (liver problems)",
         "sources": ["vivitrol-safety"],
     },
     # Sudden opioid withdrawal: the urgent box.
     {"key": "cravings", "kind": "withdrawal", "text": "Strong cravings for opioids"},
     {"key": "sick", "kind": "withdrawal", "text": "Feeling sick or being sick"},
     {"key": "upset", "kind": "withdrawal", "text": "Feeling anxious, or crying"},
-    {"key": "chills", "kind": "withdrawal", "text": "Chills or fever"},
-    {"key": "sweating", "kind": "withdrawal", "text": "Heavy sweating"},
+    {"key": "chills", "kind": "withdrawal", "text": "Chills, fever or sweating"},
     {"key": "muscle-aches", "kind": "withdrawal", "text": "Muscle aches"},
     {"key": "pupils", "kind": "withdrawal", "text": "Large pupils (dilated pupils)"},
     {"key": "heart", "kind": "withdrawal", "text": "Fast heartbeat"},

@@ -15,24 +15,15 @@ from django.views.decorators.http import require_http_methods
 
 from checker import engine
 from checker.rules import Report
+from checklist.filling import doctor_prompts, medicine_rows
 from checklist.forms import MAX_ENTRIES, MAX_ENTRY_LENGTH, CheckerPost, read_checker_post
 from checklist.models import Checklist, ChecklistSource, QuestionToAsk, SignToWatch, ThingToBring
 
 # Lines to write on: more on the blank checklist, fewer when the list fills the page.
 BLANK_MEDICINE_ROWS = 8
 NOTE_LINES = 6
-FILLED_BLANK_ROWS = 1
+FILLED_BLANK_ROWS = 0  # the notes lines take anything missed
 FILLED_NOTE_LINES = 3
-
-
-@dataclass(frozen=True)
-class MedicineRow:
-    typed: str
-    read_as: str  # "" when not recognised
-    ingredients: tuple[str, ...]
-    is_close_match: bool  # read by spelling similarity, so worth checking
-    level: str  # a severity: its words come from checker_tags, the one place for them
-    line: str  # one plain line: the finding's headline
 
 
 @dataclass(frozen=True)
@@ -92,20 +83,10 @@ def cited_sources(items) -> list[ChecklistSource]:
 
 
 def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
-    rows = [
-        MedicineRow(
-            typed=finding.match.input,
-            read_as=finding.match.matched_name or "",
-            ingredients=finding.match.ingredients,
-            is_close_match=finding.match.match == "fuzzy",
-            level=finding.severity,
-            line=finding.headline,
-        )
-        for finding in report.findings
-    ]
     return {
         "filled": True,
-        "medicines": rows,
+        "medicines": medicine_rows(report),
+        "has_no_known_interaction": any(f.severity == "none" for f in report.findings),
         "opioid_entries": [f.match.input for f in report.findings if "opioid" in f.groups],
         "has_opioid": report.has_opioid,
         "dose_context": report.dose_context,
@@ -119,17 +100,3 @@ def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
         "entries_left_off": posted.entries_left_off,
         "entries_cut_short": posted.entries_cut_short,
     }
-
-
-def doctor_prompts(report: Report) -> list[str]:
-    """Every "tell your doctor" line from the results and the answers, each once, in order."""
-    prompts = [finding.tell_your_doctor for finding in report.findings]
-    prompts += [answer.tell_your_doctor for answer in report.answer_findings]
-    seen: set[str] = set()
-    unique = []
-    for prompt in prompts:
-        key = " ".join(prompt.split()).casefold()
-        if key and key not in seen:
-            seen.add(key)
-            unique.append(prompt.strip())
-    return unique
