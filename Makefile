@@ -41,6 +41,10 @@ lint: $(VENV)/.dev-installed
 test: $(VENV)/.dev-installed browser-deps lint
 	$(BIN)/pytest
 
+# How fast the checker reads medicine names, and how that grows with a tenfold knowledge base.
+bench: $(BIN)/activate
+	$(PY) scripts/bench_matching.py
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
 

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -355,6 +355,21 @@ def _singular(word: str) -> str | None:
     return None
 
 
+# Typo search: deletions of up to two letters, within the first seven letters of a name.
+_PREFIX = 7
+_MAX_DELETES = 2
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """The word and every string made by deleting up to `depth` of its letters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
 @cache
 def english_words() -> frozenset[str]:
     """Everyday English words (the CMU pronouncing dictionary), used to keep typos honest."""
@@ -432,8 +447,10 @@ class MatchIndex:
             squashed = key.replace(" ", "")
             if " " in key and len(squashed) >= 6:
                 self.squashed.setdefault(squashed, entry)
-        # Typo candidates: names of 4+ letters that are not everyday words, bucketed by length.
-        self._fuzzy_buckets: dict[int, list[str]] = {}
+        # Typo candidates: names of 4+ letters that are not everyday words. Each is filed under
+        # every way of deleting up to two letters from its first few letters (the SymSpell
+        # idea), so a lookup touches only real neighbours, however big the list grows.
+        self._near: dict[str, list[str]] = {}
         for key, entry in self.exact.items():
             if (
                 len(key) >= 4
@@ -442,7 +459,8 @@ class MatchIndex:
                 and not (entry.record.kind in ("street", "drink") and key in english)
                 and not any(ch.isdigit() for ch in key)
             ):
-                self._fuzzy_buckets.setdefault(len(key), []).append(key)
+                for variant in _deletions(key[:_PREFIX], _MAX_DELETES):
+                    self._near.setdefault(variant, []).append(key)
         self._english = english
 
     def _add(self, key: str, entry: _Entry, *, quiet: bool = False) -> None:
@@ -487,14 +505,17 @@ class MatchIndex:
         if all(w in self._english for w in words):
             return None
         max_distance = 1 if length < 8 else 2 if length < 12 else 3
-        choices: list[str] = []
-        for size in range(length - max_distance, length + max_distance + 1):
-            choices.extend(self._fuzzy_buckets.get(size, ()))
+        choices = {
+            key
+            for variant in _deletions(query[:_PREFIX], _MAX_DELETES)
+            for key in self._near.get(variant, ())
+            if abs(len(key) - length) <= max_distance
+        }
         if not choices:
             return None
         found = process.extract(
             query,
-            choices,
+            sorted(choices),
             scorer=OSA.distance,
             score_cutoff=max_distance,
             limit=8,
@@ -672,6 +693,13 @@ class MatchIndex:
 
 
 def build_index(records: Iterable[NameRecord]) -> MatchIndex:
+    """The index for these records. The same records give back the same (read-only) index, so
+    a worker that rebuilds after an unrelated change does not pay for it twice."""
+    return _index_for(tuple(records))
+
+
+@lru_cache(maxsize=4)
+def _index_for(records: tuple[NameRecord, ...]) -> MatchIndex:
     return MatchIndex(records)
 
 
