@@ -34,6 +34,16 @@ def test_checkmeds_without_json_prints_one_plain_line_per_name(kb):
 
 
 @pytest.mark.django_db
+def test_checkmeds_reads_names_from_standard_input_when_given_a_dash(kb):
+    out = StringIO()
+    call_command(
+        "checkmeds", "--json", "-", stdin=StringIO("Norco 10/325\n\nplainomab\n"), stdout=out
+    )
+    results = json.loads(out.getvalue())["results"]
+    assert [result["input"] for result in results] == ["Norco 10/325", "plainomab"]
+
+
+@pytest.mark.django_db
 def test_checkmeds_needs_a_name(kb):
     with pytest.raises(CommandError):
         call_command("checkmeds", "  ", stdout=StringIO())
