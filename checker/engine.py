@@ -117,7 +117,9 @@ def _build(version: str) -> Engine:
     for name_id, ingredient_id in Name.ingredients.through.objects.order_by("pk").values_list(
         "name_id", "ingredient_id"
     ):
-        name_ingredients.setdefault(name_id, []).append(ingredient_names[ingredient_id])
+        # A row staff add between these queries waits for the next rebuild, no crash.
+        if ingredient_id in ingredient_names:
+            name_ingredients.setdefault(name_id, []).append(ingredient_names[ingredient_id])
     for name_id, name, kind in Name.objects.values_list("id", "name", "kind"):
         if name_ingredients.get(name_id):
             records.append(
@@ -130,7 +132,8 @@ def _build(version: str) -> Engine:
     for ingredient_id, group_id in Ingredient.groups.through.objects.values_list(
         "ingredient_id", "interactiongroup_id"
     ):
-        group_ingredients.setdefault(group_id, set()).add(ingredient_names[ingredient_id])
+        if ingredient_id in ingredient_names:
+            group_ingredients.setdefault(group_id, set()).add(ingredient_names[ingredient_id])
 
     group_rules = tuple(
         rules.GroupRule(
