@@ -33,3 +33,18 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture
+def loaded_content(transactional_db):
+    """The checker's names and rules and the checklist's words, for tests against the live
+    server. A transactional test's database is flushed after each test, so the data migrations'
+    rows may be gone; their loaders (create-missing-only) put them back in about a second,
+    far faster than a serialized rollback of every table."""
+    from checker import engine
+    from checker.seed import load_seed
+    from checklist.seed import load_checklist_content
+
+    load_seed()
+    load_checklist_content()
+    engine.bump_version()  # the engine in this process must read the rows just loaded

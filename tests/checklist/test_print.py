@@ -1,0 +1,118 @@
+"""A real print: Chromium renders the checklist to PDF on US Letter and A4, and the printed text
+is read back. Ten medicines must fit on two pages, each one and the opioid warning printed."""
+
+import html
+
+import pytest
+from pypdf import PdfReader
+
+from checker.models import Name
+
+TEN_MEDICINES = [
+    "Norco 10/325",
+    "oxycodon",
+    "Advil 200 mg",
+    "wine",
+    "metformin 500 mg",
+    "Vitamin D",
+    "sertraline 50 mg",
+    "Lomotil",
+    "lisinopril 10 mg",
+    "tramadol 50mg",
+]
+PAPER_SIZES = ["Letter", "A4"]
+
+pytestmark = [
+    pytest.mark.browser,
+    # The live server needs committed data: see the loaded_content fixture.
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("loaded_content"),
+]
+
+
+def printed(page, tmp_path, paper: str) -> tuple[int, str]:
+    """Print the page as the browser's print would, and read back its pages and words."""
+    path = tmp_path / f"checklist-{paper}.pdf"
+    page.pdf(path=str(path), format=paper)
+    reader = PdfReader(path)
+    words = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    return len(reader.pages), words
+
+
+def post_from_the_site(page, base_url: str, medicines, answers: dict[str, str]) -> None:
+    """Post the checker's fields to the checklist from a page on the site, with its CSRF token."""
+    page.goto(f"{base_url}/check/")
+    token = page.locator("input[name=csrfmiddlewaretoken]").first.get_attribute("value")
+    fields = [("csrfmiddlewaretoken", token)]
+    fields += [("medicine", medicine) for medicine in medicines]
+    fields += [(f"q-{slug}", answer) for slug, answer in answers.items()]
+    inputs = "".join(
+        f'<input type="hidden" name="{name}" value="{html.escape(value)}">'
+        for name, value in fields
+    )
+    page.set_content(
+        f'<form method="post" action="{base_url}/checklist/">{inputs}'
+        "<button>Make my checklist</button></form>"
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Make my checklist").click()
+
+
+def test_ten_medicines_print_on_two_pages_of_letter_and_a4(chromium, live_server, tmp_path):
+    assert Name.objects.exists(), "the checker's names must be loaded for this test"
+    page = chromium.new_page()
+    post_from_the_site(page, live_server.url, TEN_MEDICINES, {"alcohol": "yes", "liver": "no"})
+    assert page.get_by_role("heading", name="My medicines").is_visible()
+
+    for paper in PAPER_SIZES:
+        pages, words = printed(page, tmp_path, paper)
+        assert pages <= 2, f"{pages} pages on {paper}"
+        for medicine in TEN_MEDICINES:
+            assert medicine in words, f"{medicine} missing on {paper}"
+        assert "Opioid warning" in words
+        assert "Do not take together" in words
+        assert "Get help right away" in words
+        # No site navigation, buttons or footer links on paper.
+        assert "Print this checklist" not in words
+        assert "Check my medicines" not in words
+        assert "Skip to main content" not in words
+
+
+def test_blank_checklist_prints_on_two_pages_without_the_site_around_it(
+    chromium, live_server, tmp_path
+):
+    page = chromium.new_page()
+    page.goto(f"{live_server.url}/checklist/")
+    for paper in PAPER_SIZES:
+        pages, words = printed(page, tmp_path, paper)
+        assert pages <= 2, f"{pages} pages on {paper}"
+        assert "Medicine name (as on the label)" in words
+        assert "Questions to ask about LDN" in words
+        assert "drugcentral.org/label/" in words  # sources print their addresses
+        assert "Opioid warning" not in words
+        assert "Privacy: nothing you type is kept" not in words
+
+
+def test_eight_medicines_from_the_checker_page_print_on_two_pages(chromium, live_server, tmp_path):
+    """The journey a patient takes, with JavaScript off: the checker form, "Add another
+    medicine" until there are eight rows, then "Make my checklist", then print."""
+    medicines = TEN_MEDICINES[:8]
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/check/")
+    while page.locator("input[name=medicine]").count() < len(medicines):
+        with page.expect_navigation():
+            page.get_by_role("button", name="Add another medicine").click()
+    for field, medicine in zip(page.locator("input[name=medicine]").all(), medicines, strict=True):
+        field.fill(medicine)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Make my checklist").first.click()
+    assert page.url == f"{live_server.url}/checklist/"  # the list never goes into the address
+
+    for paper in PAPER_SIZES:
+        pages, words = printed(page, tmp_path, paper)
+        assert pages <= 2, f"{pages} pages on {paper}"
+        for medicine in medicines:
+            assert medicine in words, f"{medicine} missing on {paper}"
+        assert "Opioid warning" in words
+    context.close()
