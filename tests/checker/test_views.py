@@ -414,3 +414,9 @@ def test_a_server_error_report_would_hide_the_typed_medicines(rf, kb):
     hidden = SafeExceptionReporterFilter().get_post_parameters(request)
     assert hidden["medicine"] != "Canarycodone"
     assert "Canarycodone" not in str(hidden)
+
+
+@pytest.mark.django_db
+def test_a_flood_of_fields_is_refused_as_a_bad_request_not_a_crash(client, kb):
+    response = post(client, ["plainomab"] * 1200)
+    assert response.status_code == 400
