@@ -121,6 +121,33 @@ GUARD_PHRASES = frozenset(
         "inhaler",
         "cream",
         "thyroid",
+        "no opioids",
+        "no opiates",
+        "no narcotics",
+        "no painkillers",
+        "no alcohol",
+        "no drinking",
+        "dont drink",
+        "do not drink",
+        "i dont drink",
+        "no other",
+        "no others",
+        "nothing else",
+        "none of these",
+        "opioid free",
+        "opiate free",
+        "drug free",
+        "sober",
+        "clean",
+        "in recovery",
+        "non alcoholic beer",
+        "nonalcoholic beer",
+        "na beer",
+        "alcohol free beer",
+        "non alcoholic wine",
+        "alcohol free wine",
+        "mocktail",
+        "mocktails",
     }
 )
 
@@ -181,7 +208,10 @@ _FILLER_WORDS = _word_set(
     "as needed necessary sm lg small large half quarter one two three four five "
     "low high mild moderate severe "
     "smoke smoked smokes smoking snort snorted snorting sniff sniffed sniffing inject "
-    "injected injecting iv shoot shooting swallow swallowed"
+    "injected injecting iv shoot shooting swallow swallowed s "
+    "street illicit illegal recreational recreationally counterfeit pressed "
+    "boots superdrug tesco asda sainsburys lloyds kirkland equate cvs walgreens walmart "
+    "costco target amazon sunmark topcare careone leader goodsense"
 )
 # Abbreviations patients use for a word inside a name.
 _TOKEN_REWRITES = {"vit": "vitamin", "vits": "vitamins", "w": "with"}
@@ -218,6 +248,8 @@ COMMON_MISSPELLINGS: Mapping[str, str] = {
     "percaset": "Percocet",
     "perkaset": "Percocet",
     "percoset": "Percocet",
+    "percet": "Percocet",
+    "percocets": "Percocet",
     "perkoset": "Percocet",
     "perkocet": "Percocet",
     "tramadole": "tramadol",
@@ -272,6 +304,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"#\s*(?=\d)", " ", text)  # tylenol #3
     text = re.sub(r"\b(?:no|number|num)\s*\.?\s*(?=\d)", " ", text)  # tylenol no. 3
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 50,000 units
+    text = re.sub(r"(?<=\d)s\b", "", text)  # oxy 30s, T3s
     text = re.sub(r"(?<![\d.])\.(?=\d)", "0.", text)  # .5 ml
     return text
 
@@ -525,10 +558,11 @@ class MatchIndex:
         priority = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
         best = min(
             found,
+            # Fewest slips; then a generic name over a brand or abbreviation; then the closest.
             key=lambda hit: (
                 hit[1],
-                -fuzz.ratio(query, hit[0]),
                 priority.get(self.exact[hit[0]].record.kind, 99),
+                -fuzz.ratio(query, hit[0]),
             ),
         )
         return self.exact[best[0]]
@@ -654,7 +688,15 @@ class MatchIndex:
     def match(self, text: str) -> Match:
         tokens = _tokens(_tidy(text))
         if not _has_words(tokens):
-            return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
+            entry = self.exact.get(_join(tokens)) if tokens else None  # "222" is a name too
+            if entry is None:
+                return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
+            return Match(
+                input=text,
+                match=MATCH_EXACT,
+                matched_name=entry.record.name,
+                ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
+            )
         whole = self._whole(tokens)
         if whole is not None:
             entry, is_fuzzy = whole
@@ -665,7 +707,7 @@ class MatchIndex:
                 ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
             )
         content = _content(_without_strengths(tokens))
-        if not content or " ".join(content) in GUARD_PHRASES:
+        if not content or " ".join(content) in GUARD_PHRASES or _join(tokens) in GUARD_PHRASES:
             return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
         reading = self._scan(_without_strengths(tokens))
         if not reading.pieces:

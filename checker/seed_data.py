@@ -396,22 +396,22 @@ QUESTIONS: list[dict] = [
 # products with more than one ingredient are in _PRODUCT_TABLE.
 _INGREDIENT_TABLE = """
 # --- Opioids: prescription painkillers -------------------------------------------------------
-hydrocodone [opioid]: alias hydrocodone bitartrate, hydrocodone bit, dihydrocodeinone; brand Zohydro, Zohydro ER, Hysingla, Hysingla ER; old Vantrela ER; street hydros, hydro, hydrocodones
-oxycodone [opioid]: alias oxycodone hydrochloride, oxycodone hcl, dihydrohydroxycodeinone; brand OxyContin, Roxicodone, Xtampza, Xtampza ER, Oxaydo, RoxyBond, Oxecta, OxyIR, Oxy IR, Oxyfast, Dazidox, Endocodone, Oxydose, Roxybond; ukbrand OxyNorm, Longtec, Shortec, Abtard, Reltebon, Oxylan, Lecticin, Oxeltra, Onexila, Myloxifin, Zomestine, Carexil, Leveraxo, Oxypro; street oxy, oxys, oxies, oxycotton, oxycottons, oxy 30, oxy 30s, oxy 80, oxy 80s, oc, ocs, oc 40, oc 80, hillbilly heroin, roxy, roxies, roxys, roxi, roxis, perc 30, perc 30s, percs 30
-morphine [opioid]: alias morphine sulfate, morphine sulphate, morphine hydrochloride, msir, ms ir, morphine er, morphine sr; brand MS Contin, Kadian, Avinza, Arymo, Arymo ER, MorphaBond, MorphaBond ER, Roxanol, Duramorph, Infumorph, Mitigo, Astramorph, Oramorph SR; ukbrand Oramorph, Zomorph, Sevredol, MST, MST Continus, MXL, Morphgesic, Filnarine, Morcap; street miss emma, morph
-hydromorphone [opioid]: alias hydromorphone hydrochloride, dihydromorphinone; brand Dilaudid, Dilaudid HP, Exalgo, Hydrostat; ukbrand Palladone, Palladone SR; street dillies, dilly
+hydrocodone [opioid]: alias hydrocodone bitartrate, hydrocodone bit, hydrocod, dihydrocodeinone; brand Zohydro, Zohydro ER, Hysingla, Hysingla ER; old Vantrela ER; street hydros, hydro, hydrocodones
+oxycodone [opioid]: alias oxycodone hydrochloride, oxycodone hcl, oxycod, oxycodone ir, oxycodone er, dihydrohydroxycodeinone; brand OxyContin, Roxicodone, Xtampza, Xtampza ER, Oxaydo, RoxyBond, Oxecta, OxyIR, Oxy IR, Oxyfast, Dazidox, Endocodone, Oxydose, Roxybond; ukbrand OxyNorm, Endone, Longtec, Shortec, Abtard, Reltebon, Oxylan, Lecticin, Oxeltra, Onexila, Myloxifin, Zomestine, Carexil, Leveraxo, Oxypro; street oxy, oxys, oxies, oxycotton, oxycottons, oxy 30, oxy 30s, oxy 80, oxy 80s, oc, ocs, oc 40, oc 80, hillbilly heroin, roxy, roxies, roxys, roxi, roxis, perc 30, perc 30s, percs 30
+morphine [opioid]: alias morphine sulfate, morphine sulphate, morphine hydrochloride, msir, ms ir, morphine er, morphine sr; brand MS Contin, Kadian, Avinza, Arymo, Arymo ER, MorphaBond, MorphaBond ER, Roxanol, Duramorph, Infumorph, Mitigo, Astramorph, Oramorph SR; ukbrand Oramorph, Zomorph, Sevredol, MST, MST Continus, MXL, Morphgesic, Filnarine, Morcap, M-Eslon, Statex, Kapanol, Ordine, Anamorph, Doloral; street miss emma, morph
+hydromorphone [opioid]: alias hydromorphone hydrochloride, dihydromorphinone; brand Dilaudid, Dilaudid HP, Exalgo, Hydrostat; ukbrand Palladone, Palladone SR, Hydromorph Contin, Jurnista; street dillies, dilly
 oxymorphone [opioid]: alias oxymorphone hydrochloride; brand Opana, Opana ER; old Numorphan; street blue heavens, octagons, stop signs, pink heaven, mrs o, o bomb
-codeine [opioid]: alias codeine phosphate, codeine sulfate, codeine sulphate, methylmorphine; ukbrand Galcodine; street cody, schoolboy, captain cody, little c
+codeine [opioid]: alias codeine phosphate, codeine sulfate, codeine sulphate, methylmorphine, cod, codeen, codeine contin; ukbrand Galcodine; street cody, schoolboy, captain cody, little c
 dihydrocodeine [opioid]: alias dihydrocodeine tartrate, dhc, drocode; ukbrand DF118, DF118 Forte, DHC Continus, DF 118
-tramadol [opioid]: alias tramadol hydrochloride, tramadol hcl, tramadol er; brand Ultram, Ultram ER, ConZip, Ryzolt, Rybix, Rybix ODT, Qdolo; ukbrand Zydol, Zydol SR, Zydol XL, Zamadol, Zamadol SR, Tramulief, Maxitram, Maxitram SR, Marol, Invodol, Tilodol, Larapam, Mabron, Dromadol, Tradorec, Brimisol, Zeridame, Tramquel, Nobligan, Tramal, Tramadol Retard; street trammies, trams, chill pills, ultras
+tramadol [opioid]: alias tramadol hydrochloride, tramadol hcl, tramadol er; brand Ultram, Ultram ER, ConZip, Ryzolt, Rybix, Rybix ODT, Qdolo; ukbrand Zydol, Zydol SR, Zydol XL, Zamadol, Zamadol SR, Tramulief, Maxitram, Maxitram SR, Marol, Invodol, Tilodol, Larapam, Mabron, Dromadol, Tradorec, Brimisol, Zeridame, Tramquel, Nobligan, Tramal, Tramal SR, Durotram, Tramadol Retard; street trammies, trams, chill pills, ultras
 tapentadol [opioid]: alias tapentadol hydrochloride; brand Nucynta, Nucynta ER; ukbrand Palexia, Palexia SR
 fentanyl [opioid]: alias fentanyl citrate, fentanil, phentanyl, fentanyl patch, fentanyl lollipop; brand Duragesic, Actiq, Fentora, Subsys, Abstral, Lazanda, Onsolis, Ionsys, Sublimaze; ukbrand Durogesic, Matrifen, Fencino, Mezolar, Victanyl, Opiodur, Effentora, Instanyl, PecFent, Breakyl, Yemex, Osmach, Fentalis, Haldid; street fent, fenty, fetty, fentanyl pills, fent pills, blues, blue pills, m30, m30s, m 30, dirty 30s, china girl, china town, apache, dance fever, murder 8, tango and cash, fentanyl powder, rainbow fentanyl
 sufentanil [opioid]: alias sufentanil citrate; brand Dsuvia, Sufenta, Zalviso
 alfentanil [opioid]: alias alfentanil hydrochloride; brand Alfenta; ukbrand Rapifen
 remifentanil [opioid]: alias remifentanil hydrochloride; brand Ultiva
 meperidine [opioid]: alias meperidine hydrochloride, isonipecaine; uk pethidine, pethidine hydrochloride; brand Demerol, Meperitab; ukbrand Pamergan
-methadone [opioid]: alias methadone hydrochloride, methadone hcl, methadone liquid, methadone mixture; brand Dolophine, Methadose, Diskets, Methadone Intensol; ukbrand Physeptone, Metharose, Methex, Eptadone, Synastone; street done, dollies, dolls, juice, wafers, fizzies, amidone, meth coolers
-buprenorphine [opioid]: alias buprenorphine hydrochloride, buprenorphine hcl, bupe, bup, bupren, buprenorphine patch, bupe patch; brand Subutex, Sublocade, Brixadi, Probuphine, Butrans, Belbuca, Buprenex; ukbrand Espranor, Temgesic, Transtec, Buvidal, Butec, Hapoctasin, Reletrans, Sevodyne, Bupeaze, Panitaz, Prenotrix, Rebrikel, Carlosafine, Relevtec; street subbies, subbys, tems, orange guys
+methadone [opioid]: alias methadone hydrochloride, methadone hcl, methadone liquid, methadone mixture; brand Dolophine, Methadose, Diskets, Methadone Intensol; ukbrand Physeptone, Metharose, Methex, Eptadone, Synastone, Metadol, Biodone, Biodone Forte; street done, dollies, dolls, juice, wafers, fizzies, amidone, meth coolers
+buprenorphine [opioid]: alias buprenorphine hydrochloride, buprenorphine hcl, bupe, bup, bupren, buprenorphine patch, bupe patch; brand Subutex, Sublocade, Brixadi, Probuphine, Butrans, Belbuca, Buprenex; ukbrand Espranor, Temgesic, Transtec, Norspan, Buvidal, Butec, Hapoctasin, Reletrans, Sevodyne, Bupeaze, Panitaz, Prenotrix, Rebrikel, Carlosafine, Relevtec; street subbies, subbys, tems, orange guys
 levorphanol [opioid]: alias levorphanol tartrate; old Levo-Dromoran
 pentazocine [opioid]: alias pentazocine lactate; brand Talwin; ukbrand Fortral
 butorphanol [opioid]: alias butorphanol tartrate; brand Stadol, Stadol NS, Butorphanol nasal spray
@@ -432,6 +432,7 @@ ketobemidone [opioid]: old Ketogan
 pholcodine [opioid]: alias pholcodine linctus; ukbrand Galenphol, Pavacol-D
 ethylmorphine [opioid]
 trimebutine [opioid]: brand Modulon
+opioid [opioid]: alias opioids, opiate, opiates, narcotic, narcotics, opioid painkiller, opioid painkillers, opioid pain medicine, opioid pain medication, opioid pain reliever, narcotic pain medicine, narcotic painkiller, narcotic painkillers, pain narcotics
 # --- Opioid antidiarrheals ---------------------------------------------------------------------
 loperamide [opioid]: alias loperamide hydrochloride, loperamide hcl; brand Imodium, Imodium AD, Imodium A-D, Imodium A D, Diamode, Loperamide caplets; ukbrand Norimode, Diareze, Imodium Instants, Imodium Original, Entrocalm, Arret
 diphenoxylate [opioid]: alias diphenoxylate hydrochloride
@@ -455,13 +456,15 @@ kratom [opioid]: alias mitragynine, mitragyna speciosa, kratom powder, kratom ex
 7-hydroxymitragynine [opioid]: alias 7 hydroxymitragynine, 7-oh, 7oh, 7 oh, 7-hydroxy, 7 hydroxy, 7-oh tablets, 7oh tablets, 7 oh kratom, 7-oh kratom, mitragynine pseudoindoxyl; street 7 tabs, seven oh
 # --- Opioid blockers and LDN itself ------------------------------------------------------------
 naltrexone [naltrexone]: alias naltrexone hydrochloride, naltrexone hcl, ldn, low dose naltrexone, low-dose naltrexone, low dose naltrexone capsules, nltx; brand Revia, Vivitrol, Depade; ukbrand Adepend, Nalorex
-naloxone [none]: alias naloxone hydrochloride, naloxone nasal spray, naloxone injection; brand Narcan, Narcan nasal spray, Kloxxado, Zimhi, Evzio, Rextovy, ReVive; ukbrand Nyxoid, Prenoxad
+naloxone [none]: alias naloxone hydrochloride, naloxone nasal spray, naloxone injection; brand Narcan, Narcan nasal spray, Kloxxado, Zimhi, Evzio, Rextovy, RiVive; ukbrand Nyxoid, Prenoxad
 nalmefene [none]: alias nalmefene hydrochloride; brand Revex, Opvee, Zurnai; ukbrand Selincro
 methylnaltrexone [none]: brand Relistor
 naloxegol [none]: brand Movantik; ukbrand Moventig
 naldemedine [none]: brand Symproic; ukbrand Rizmoic
 alvimopan [none]: brand Entereg
 samidorphan [none]
+lofexidine [none]: brand Lucemyra; ukbrand BritLofex
+suzetrigine [none]: brand Journavx
 # --- Anti-inflammatory painkillers (NSAIDs) ----------------------------------------------------
 ibuprofen [nsaid]: alias ibuprofen lysine, ibuprofen sodium, ibu, ibuprofen gel; brand Advil, Advil Liqui-Gels, Advil Liquigels, Advil Migraine, Motrin, Motrin IB, Caldolor, NeoProfen, Midol Cramps and Body Aches, Genpril, IBU-Tab, Advil Film-Coated; old Nuprin, Rufen; ukbrand Nurofen, Nurofen Express, Nurofen Migraine Pain, Brufen, Brufen Retard, Calprofen, Fenbid, Ibugel, Ibuleve, Feminax Express, Cuprofen, Anadin Ibuprofen, Anadin Joint Pain, Mandafen
 naproxen [nsaid]: alias naproxen sodium, naproxen na; brand Aleve, Naprosyn, EC-Naprosyn, EC Naprosyn, Anaprox, Anaprox DS, Naprelan, Aleve Arthritis, Aleve Back and Muscle, Midol Extended Relief, Naprosyn EC, Mediproxen; ukbrand Feminax Ultra, Naprosyn SR, Stirlescent
@@ -778,7 +781,7 @@ dicyclomine [none]: alias dicycloverine; brand Bentyl
 hyoscyamine [none]: brand Levsin, Levbid
 hyoscine butylbromide [none]: ukbrand Buscopan
 mebeverine [none]: ukbrand Colofac
-peppermint oil [none]: ukbrand Colpermin, Mintec
+peppermint oil [none]: alias peppermint oil capsules, enteric coated peppermint oil; brand IBgard; ukbrand Colpermin, Mintec
 simethicone [none]: alias simeticone; brand Gas-X, Mylicon, Phazyme
 sucralfate [none]: brand Carafate
 mesalamine [none]: uk mesalazine; brand Lialda, Asacol, Asacol HD, Delzicol, Pentasa, Apriso, Canasa; ukbrand Octasa, Salofalk, Mezavant
@@ -1005,6 +1008,309 @@ red yeast rice [none]
 ginger [none]: alias ginger root, ginger capsules
 electrolytes [none]: alias electrolyte powder, oral rehydration salts; brand Pedialyte, Liquid IV, Liquid I.V., LMNT; ukbrand Dioralyte
 whey protein [none]: alias protein powder, protein shakes
+# --- More medicines people with long-term conditions often take (POTS, MCAS, IBS, MS, lupus) --
+milnacipran [none]: brand Savella
+levomilnacipran [none]: brand Fetzima
+pyridostigmine [none]: brand Mestinon, Mestinon Timespan, Regonol
+midodrine [none]: brand ProAmatine, Orvaten; ukbrand Bramox
+fludrocortisone [none]: alias fludrocortisone acetate, fludro; brand Florinef
+ivabradine [none]: brand Corlanor; ukbrand Procoralan
+droxidopa [none]: brand Northera
+ketotifen [none]: alias ketotifen fumarate; brand Zaditor, Alaway; ukbrand Zaditen
+cromolyn [none]: alias cromolyn sodium, sodium cromoglycate, cromoglicate; uk sodium cromoglicate; brand Gastrocrom, NasalCrom, Intal; ukbrand Nalcrom, Opticrom
+rifaximin [none]: brand Xifaxan; ukbrand Targaxan
+plecanatide [none]: brand Trulance
+prucalopride [none]: brand Motegrity; ukbrand Resolor
+tenapanor [none]: brand Ibsrela, Xphozah
+alosetron [none]: brand Lotronex
+tegaserod [none]: brand Zelnorm
+omalizumab [none]: brand Xolair
+mepolizumab [none]: brand Nucala
+benralizumab [none]: brand Fasenra
+tezepelumab [none]: brand Tezspire
+roflumilast [none]: brand Daliresp, Zoryve; ukbrand Daxas
+theophylline [none]: brand Theo-24, Elixophyllin, Theochron; ukbrand Uniphyllin, Nuelin
+dronedarone [none]: brand Multaq
+isosorbide dinitrate [none]: brand Isordil, Dilatrate
+metolazone [none]: brand Zaroxolyn
+acetazolamide [none]: brand Diamox
+minoxidil [none]: alias minoxidil foam, oral minoxidil; brand Rogaine, Loniten; ukbrand Regaine
+methyldopa [none]: brand Aldomet
+cilostazol [none]: brand Pletal
+pentoxifylline [none]: brand Trental
+finerenone [none]: brand Kerendia
+colesevelam [none]: brand Welchol
+cholestyramine [none]: alias colestyramine; brand Questran, Prevalite
+aliskiren [none]: brand Tekturna; ukbrand Rasilez
+glucagon [none]: brand Baqsimi, Gvoke, GlucaGen
+lixisenatide [none]: brand Adlyxin
+repaglinide [none]: brand Prandin
+acarbose [none]: brand Precose; ukbrand Glucobay
+ertugliflozin [none]: brand Steglatro
+insulin glulisine [none]: brand Apidra
+pramlintide [none]: brand Symlin
+pimavanserin [none]: brand Nuplazid
+valbenazine [none]: brand Ingrezza
+deutetrabenazine [none]: brand Austedo
+tetrabenazine [none]: brand Xenazine
+lumateperone [none]: brand Caplyta
+zuranolone [none]: brand Zurzuvae
+pitolisant [none]: brand Wakix
+solriamfetol [none]: brand Sunosi
+iloperidone [none]: brand Fanapt
+asenapine [none]: brand Saphris, Secuado
+perphenazine [none]: brand Trilafon
+fluphenazine [none]: brand Prolixin; ukbrand Modecate
+amisulpride [none]: ukbrand Solian
+desipramine [none]: brand Norpramin
+dosulepin [sedative]: alias dothiepin; ukbrand Prothiaden
+lofepramine [none]
+agomelatine [none]: ukbrand Valdoxan
+moclobemide [none]: ukbrand Manerix
+nefazodone [none]
+eslicarbazepine [none]: brand Aptiom; ukbrand Zebinix
+brivaracetam [none]: brand Briviact
+perampanel [none]: brand Fycompa
+cenobamate [none]: brand Xcopri; ukbrand Ontozry
+clobazam [sedative]: brand Onfi, Sympazan; ukbrand Frisium, Tapclob
+primidone [sedative]: brand Mysoline
+ethosuximide [none]: brand Zarontin
+amantadine [none]: brand Gocovri, Osmolex ER, Symmetrel
+entacapone [none]: brand Comtan
+safinamide [none]: brand Xadago
+rotigotine [none]: brand Neupro
+apomorphine [none]: brand Apokyn, Kynmobi, Onapgo; ukbrand APO-go
+trihexyphenidyl [none]: alias benzhexol; brand Artane
+benztropine [none]: brand Cogentin
+lecanemab [none]: brand Leqembi
+donanemab [none]: brand Kisunla
+riluzole [none]: brand Rilutek, Tiglutik, Exservan
+lasmiditan [none]: brand Reyvow
+dihydroergotamine [none]: alias dhe, dhe 45, d h e 45; brand D.H.E. 45, Migranal, Trudhesa
+ergotamine [none]
+eptinezumab [none]: brand Vyepti
+zavegepant [none]: brand Zavzpret
+tasimelteon [none]: brand Hetlioz
+efgartigimod [none]: brand Vyvgart
+eculizumab [none]: brand Soliris
+ravulizumab [none]: brand Ultomiris
+ublituximab [none]: brand Briumvi
+anifrolumab [none]: brand Saphnelo
+voclosporin [none]: brand Lupkynis
+sarilumab [none]: brand Kevzara
+anakinra [none]: brand Kineret
+canakinumab [none]: brand Ilaris
+bimekizumab [none]: brand Bimzelx
+tildrakizumab [none]: brand Ilumya
+deucravacitinib [none]: brand Sotyktu
+abrocitinib [none]: brand Cibinqo
+tralokinumab [none]: brand Adbry; ukbrand Adtralza
+lebrikizumab [none]: brand Ebglyss
+mirikizumab [none]: brand Omvoh
+etrasimod [none]: brand Velsipity
+immune globulin [none]: alias ivig, immunoglobulin, iv immunoglobulin, scig, gamma globulin; brand Gammagard, Privigen, Octagam, Hizentra, Gamunex, Cuvitru, Hyqvia
+cyclophosphamide [none]: brand Cytoxan
+dapsone [none]: brand Aczone
+mercaptopurine [none]: alias 6-mp; brand Purixan, Purinethol
+balsalazide [none]: brand Colazal
+crisaborole [none]: brand Eucrisa
+pimecrolimus [none]: brand Elidel
+ruxolitinib [none]: brand Jakafi, Opzelura
+elexacaftor [none]
+tezacaftor [none]
+ivacaftor [none]: brand Kalydeco
+# --- Infections, skin, eyes, women's and men's health, cancer care -----------------------------
+cefadroxil [none]
+cefpodoxime [none]
+cefprozil [none]
+ceftriaxone [none]: brand Rocephin
+ampicillin [none]
+dicloxacillin [none]
+tetracycline [none]
+tinidazole [none]: brand Tindamax
+fosfomycin [none]: brand Monurol
+methenamine [none]: alias methenamine hippurate; brand Hiprex, Urex
+linezolid [none]: brand Zyvox
+isoniazid [none]: alias inh
+albendazole [none]: brand Albenza
+mebendazole [none]: brand Vermox, Emverm
+praziquantel [none]: brand Biltricide
+pyrantel [none]: brand Pin-X, Reeses Pinworm
+atovaquone [none]
+proguanil [none]
+famciclovir [none]: brand Famvir
+valganciclovir [none]: brand Valcyte
+remdesivir [none]: brand Veklury
+molnupiravir [none]: brand Lagevrio
+baloxavir [none]: brand Xofluza
+cabotegravir [none]: brand Apretude, Vocabria
+rilpivirine [none]: brand Edurant
+lenacapavir [none]: brand Sunlenca, Yeztugo
+efavirenz [none]: brand Sustiva
+darunavir [none]: brand Prezista
+raltegravir [none]: brand Isentress
+abacavir [none]: brand Ziagen
+sofosbuvir [none]: brand Sovaldi
+velpatasvir [none]
+ledipasvir [none]
+glecaprevir [none]
+pibrentasvir [none]
+entecavir [none]: brand Baraclude
+itraconazole [none]: brand Sporanox, Tolsura
+voriconazole [none]: brand Vfend
+ketoconazole [none]: alias ketoconazole shampoo, ketoconazole cream; brand Nizoral
+miconazole [none]: brand Monistat, Micatin; ukbrand Daktarin
+tolnaftate [none]: brand Tinactin
+ciclopirox [none]: brand Penlac, Loprox
+efinaconazole [none]: brand Jublia
+griseofulvin [none]: brand Gris-PEG
+tretinoin [none]: brand Retin-A, Renova, Altreno
+isotretinoin [none]: brand Accutane, Absorica, Claravis, Amnesteem, Zenatane; ukbrand Roaccutane
+adapalene [none]: brand Differin
+benzoyl peroxide [none]: brand PanOxyl, Clearasil, Proactiv
+mupirocin [none]: brand Bactroban
+clobetasol [none]: alias clobetasol propionate; brand Temovate, Clobex, Olux, Impoyz; ukbrand Dermovate
+betamethasone [none]: alias betamethasone dipropionate, betamethasone valerate; brand Diprolene, Luxiq, Celestone; ukbrand Betnovate
+fluocinonide [none]: brand Lidex, Vanos
+desonide [none]: brand Desowen, Verdeso
+calcipotriene [none]: uk calcipotriol; brand Dovonex, Sorilux
+azelaic acid [none]: brand Finacea, Azelex
+permethrin [none]: brand Elimite, Nix; ukbrand Lyclear
+selenium sulfide [none]: brand Selsun Blue, Selsun
+hydroquinone [none]
+neomycin [none]
+polymyxin b [none]
+bacitracin [none]
+benzocaine [none]: brand Orajel, Anbesol, Cepacol; ukbrand Anbesol Liquid
+menthol [none]: brand Biofreeze, Halls, Icy Hot Original
+camphor [none]
+methyl salicylate [none]: alias wintergreen oil
+phenol [none]: brand Chloraseptic
+zinc oxide [none]: brand Desitin, Boudreaux's
+calamine [none]: alias calamine lotion
+latanoprost [none]: brand Xalatan, Xelpros, Iyuzeh
+timolol [none]: brand Timoptic, Istalol
+brimonidine [none]: brand Alphagan, Alphagan P, Lumify, Mirvaso
+dorzolamide [none]: brand Trusopt
+bimatoprost [none]: brand Lumigan, Latisse
+lifitegrast [none]: brand Xiidra
+olopatadine [none]: brand Pataday, Patanol, Pazeo, Patanase; ukbrand Opatanol
+artificial tears [none]: alias carboxymethylcellulose, eye lubricant, lubricating eye drops; brand Refresh, Refresh Tears, Systane, Systane Ultra, TheraTears, Blink; ukbrand Hylo-Forte, Hypromellose eye drops
+tetrahydrozoline [none]: brand Visine
+naphazoline [none]: brand Clear Eyes, Naphcon
+pilocarpine [none]: brand Salagen, Vuity
+tobramycin [none]: brand Tobrex, TOBI
+ofloxacin [none]: brand Ocuflox, Floxin
+clomiphene [none]: alias clomifene; brand Clomid, Serophene
+letrozole [none]: brand Femara
+anastrozole [none]: brand Arimidex
+exemestane [none]: brand Aromasin
+tamoxifen [none]: brand Nolvadex, Soltamox
+raloxifene [none]: brand Evista
+elagolix [none]: brand Orilissa
+relugolix [none]: brand Orgovyx
+tranexamic acid [none]: brand Lysteda; ukbrand Cyklokapron
+cabergoline [none]: brand Dostinex
+bromocriptine [none]: brand Parlodel, Cycloset
+trospium [none]: brand Sanctura
+darifenacin [none]: brand Enablex
+fesoterodine [none]: brand Toviaz
+vibegron [none]: brand Gemtesa
+bethanechol [none]: brand Urecholine
+phenazopyridine [none]: brand Pyridium, Azo, AZO Urinary Pain Relief, Uristat
+pentosan polysulfate [none]: alias pentosan; brand Elmiron
+desmopressin [none]: brand DDAVP, Noctiva, Nocdurna; ukbrand Desmotabs, DesmoMelt
+alfuzosin [none]: brand Uroxatral
+silodosin [none]: brand Rapaflo
+avanafil [none]: brand Stendra
+teriparatide [none]: brand Forteo, Bonsity
+abaloparatide [none]: brand Tymlos
+romosozumab [none]: brand Evenity
+calcitriol [none]: brand Rocaltrol
+cinacalcet [none]: brand Sensipar
+somatropin [none]: alias growth hormone, hgh; brand Genotropin, Norditropin, Humatrope, Omnitrope
+epoetin alfa [none]: brand Epogen, Procrit, Retacrit
+filgrastim [none]: brand Neupogen, Zarxio
+pegfilgrastim [none]: brand Neulasta
+hydroxyurea [none]: alias hydroxycarbamide; brand Hydrea, Droxia
+fondaparinux [none]: brand Arixtra
+dalteparin [none]: brand Fragmin
+capecitabine [none]: brand Xeloda
+imatinib [none]: brand Gleevec; ukbrand Glivec
+ibrutinib [none]: brand Imbruvica
+lenalidomide [none]: brand Revlimid
+pembrolizumab [none]: brand Keytruda
+nivolumab [none]: brand Opdivo
+trastuzumab [none]: brand Herceptin
+bevacizumab [none]: brand Avastin
+abiraterone [none]: brand Zytiga
+enzalutamide [none]: brand Xtandi
+bicalutamide [none]: brand Casodex
+leuprolide [none]: uk leuprorelin; brand Lupron, Lupron Depot, Eligard; ukbrand Prostap
+goserelin [none]: brand Zoladex
+palbociclib [none]: brand Ibrance
+megestrol [none]: brand Megace
+aprepitant [none]: brand Emend
+granisetron [none]: brand Sancuso, Sustol
+domperidone [none]: ukbrand Motilium
+scopolamine [none]: uk hyoscine hydrobromide; brand Transderm Scop, scopolamine patch; ukbrand Kwells, Scopoderm
+trimethobenzamide [none]: brand Tigan
+lactase [none]: brand Lactaid
+alpha-galactosidase [none]: brand Beano
+methylcellulose [none]: brand Citrucel
+wheat dextrin [none]: brand Benefiber
+glycerin [none]: alias glycerin suppository, glycerol suppositories
+mineral oil [none]: alias liquid paraffin
+sodium phosphate [none]: brand Fleet enema, Fleet
+activated charcoal [none]: alias charcoal tablets
+nizatidine [none]: brand Axid
+sodium chloride [none]: alias salt tablets, salt pills, saline, saline nasal spray, saline spray, nasal saline, sodium chloride tablets, salt capsules; brand Ocean nasal spray, Ayr, SaltStick, Vitassium
+azelastine [none]: brand Astelin, Astepro, Optivar; ukbrand Rhinolast
+carbinoxamine [sedative]: brand Karbinal
+clemastine [sedative]: brand Tavist
+obeticholic acid [none]: brand Ocaliva
+# --- More supplements ---------------------------------------------------------------------------
+nattokinase [none]
+lumbrokinase [none]
+d-ribose [none]: alias ribose, d ribose; brand Corvalen
+acetyl-l-carnitine [none]: alias acetyl l-carnitine, acetyl l carnitine, alcar
+l-carnitine [none]: alias carnitine, l carnitine, levocarnitine; brand Carnitor
+nad+ [none]: alias nad, nad plus, nadh, nad iv, nad injections
+nicotinamide riboside [none]: brand Tru Niagen, Niagen
+nmn [none]: alias nicotinamide mononucleotide
+pqq [none]: alias pyrroloquinoline quinone
+benfotiamine [none]
+boswellia [none]: alias boswellia serrata, frankincense extract
+bromelain [none]
+serrapeptase [none]
+msm [none]: alias methylsulfonylmethane
+gaba [none]: alias gamma aminobutyric acid
+glycine [none]
+l-tyrosine [none]: alias tyrosine
+lemon balm [none]: alias melissa
+passionflower [none]: alias passion flower
+chamomile [none]: alias chamomile tea
+lavender [none]: alias lavender oil; brand Lavela
+oregano oil [none]: alias oil of oregano
+black seed oil [none]: alias black seed, nigella sativa
+sea moss [none]: alias irish moss
+slippery elm [none]
+licorice [none]: alias dgl, deglycyrrhizinated licorice, liquorice
+boron [none]
+shilajit [none]
+tongkat ali [none]
+hyaluronic acid [none]
+methylene blue [none]
+palmitoylethanolamide [none]: alias pea
+astaxanthin [none]
+lutein [none]
+colostrum [none]
+beet root [none]: alias beetroot, beet juice
+aloe vera [none]: alias aloe
+zinc carnosine [none]
+dim [none]: alias diindolylmethane
+vitex [none]: alias chasteberry, chaste tree
+mushroom supplements [none]: alias turkey tail, chaga, cordyceps
 # --- Recreational drugs that are not opioids ---------------------------------------------------
 cocaine [none]: alias cocaine hydrochloride; street coke, crack, crack cocaine, blow, nose candy
 methamphetamine [none]: alias methamfetamine; brand Desoxyn; street meth, crystal meth, crank
@@ -1055,11 +1361,17 @@ ukbrand: Diconal = dipipanone + cyclizine
 old: Valoron = tilidine + naloxone
 old: B&O Supprettes, belladonna and opium = belladonna + opium
 # --- Codeine combinations ----------------------------------------------------------------------
-brand: Tylenol with codeine, Tylenol w codeine, Tylenol #3, Tylenol #4, Tylenol #2, Tylenol 3, Tylenol 4, Tylenol 2, Tylenol No. 3, Tylenol No. 4, Tylenol 3 with codeine, Tylenol with codeine 3, Tylenol with codeine 4, Tylenol with codeine elixir, Tylenol codeine, Capital and codeine, Vopac, Cocet, Tylenol with codeine #3, Tylenol with codeine #4, T3, T3s, T4s = acetaminophen + codeine
+brand: Tylenol with codeine, Tylenol w codeine, Tylenol #3, Tylenol #4, Tylenol #2, Tylenol 3, Tylenol 4, Tylenol 2, Tylenol No. 3, Tylenol No. 4, Tylenol 3 with codeine, Tylenol with codeine 3, Tylenol with codeine 4, Tylenol with codeine elixir, Tylenol codeine, Capital and codeine, Vopac, Cocet, Tylenol with codeine #3, Tylenol with codeine #4, T3, T3s = acetaminophen + codeine
 combination: acetaminophen with codeine, acetaminophen and codeine, acetaminophen codeine, apap codeine, apap with codeine, apap/codeine, apap w codeine = acetaminophen + codeine
 combination: co-codamol, co codamol, cocodamol, co-codamol effervescent, codeine and paracetamol, paracetamol and codeine, paracetamol with codeine, codeine with paracetamol = codeine + acetaminophen
 ukbrand: Solpadol, Tylex, Zapain, Kapake, Codipar, Emcozin, Panadol Ultra, Migraleve Yellow, Boots Co-codamol = codeine + acetaminophen
-ukbrand: Solpadeine, Solpadeine Plus, Solpadeine Max, Paracodol, Nurse Sykes, Panadeine = codeine + acetaminophen + caffeine
+ukbrand: Solpadeine, Solpadeine Plus, Solpadeine Max, Paracodol, Nurse Sykes = codeine + acetaminophen + caffeine
+ukbrand: Panadeine, Panadeine Forte, Panadeine Extra, Tylenol #1, Tylenol 1, Tylenol No. 1, Atasol-8, Atasol-15, Atasol-30 = acetaminophen + codeine
+ukbrand: Mersyndol, Mersyndol Forte = acetaminophen + codeine + doxylamine
+ukbrand: 222, 222s, AC&C, AC and C = aspirin + caffeine + codeine
+ukbrand: Solpadeine Headache, Panadol Extra, Panadol Extra Advance = acetaminophen + caffeine
+ukbrand: Percocet-Demi = oxycodone + acetaminophen
+ukbrand: Targin = oxycodone + naloxone
 ukbrand: Migraleve, Migraleve Pink = acetaminophen + codeine + buclizine
 ukbrand: Syndol = acetaminophen + codeine + doxylamine + caffeine
 ukbrand: Propain Plus = acetaminophen + codeine + diphenhydramine + caffeine
@@ -1141,6 +1453,40 @@ brand: Fiorinal, Butalbital compound = butalbital + aspirin + caffeine
 brand: Norgesic, Norgesic Forte, Orphengesic = orphenadrine + aspirin + caffeine
 brand: Soma Compound = carisoprodol + aspirin
 brand: Midol, Midol Complete = acetaminophen + caffeine + pyrilamine
+# --- More combination products ----------------------------------------------------------------
+brand: Soliqua = insulin glargine + lixisenatide
+brand: Xultophy = insulin degludec + liraglutide
+brand: Glyxambi = empagliflozin + linagliptin
+brand: Trijardy, Trijardy XR = empagliflozin + linagliptin + metformin
+brand: Invokamet = canagliflozin + metformin
+brand: Steglatro Met, Segluromet = ertugliflozin + metformin
+brand: Trikafta = elexacaftor + tezacaftor + ivacaftor
+ukbrand: Kaftrio = elexacaftor + tezacaftor + ivacaftor
+brand: BiDil = isosorbide dinitrate + hydralazine
+brand: Stalevo = carbidopa + levodopa + entacapone
+brand: Cafergot = ergotamine + caffeine
+brand: Cobenfy = xanomeline + trospium
+brand: Malarone = atovaquone + proguanil
+brand: Triumeq = abacavir + dolutegravir + lamivudine
+brand: Cabenuva = cabotegravir + rilpivirine
+brand: Odefsey = emtricitabine + rilpivirine + tenofovir alafenamide
+brand: Epclusa = sofosbuvir + velpatasvir
+brand: Harvoni = ledipasvir + sofosbuvir
+brand: Mavyret = glecaprevir + pibrentasvir
+brand: Cosopt = dorzolamide + timolol
+brand: Combigan = brimonidine + timolol
+brand: TobraDex = tobramycin + dexamethasone
+brand: Neosporin, Triple antibiotic ointment = neomycin + polymyxin b + bacitracin
+brand: Polysporin = polymyxin b + bacitracin
+brand: Jalyn = dutasteride + tamsulosin
+brand: Enstilar, Taclonex = calcipotriene + betamethasone
+brand: Bengay, Icy Hot, Salonpas, Tiger Balm = methyl salicylate + menthol
+brand: Vicks VapoRub, VapoRub = camphor + menthol + eucalyptus oil
+brand: Pamprin = acetaminophen + pamabrom + pyrilamine
+brand: Anoro Ellipta UK = umeclidinium + vilanterol
+brand: Twisted Tea, Mikes Hard Lemonade, Smirnoff Ice, wine cooler, wine coolers, hard lemonade, hard kombucha = alcohol
+drink: mimosa, mimosas, sangria, martini, martinis, mojito, mojitos, spritz, aperol spritz, aperol, negroni, old fashioned, manhattan cocktail, daiquiri, pina colada, bloody mary, screwdriver, gin and tonic, gin & tonic, g&t, rum and coke, jack and coke, vodka soda, vodka tonic, whiskey sour, cosmopolitan, long island iced tea, highball, sherry wine, mulled wine, eggnog with rum, shandy, spiked seltzer = alcohol
+ukbrand: Anadin Ultra, Anadin Liquid Caps = ibuprofen
 # --- Other combination medicines ---------------------------------------------------------------
 brand: Fioricet, Esgic, Zebutal = butalbital + acetaminophen + caffeine
 brand: Augmentin, Augmentin XR, Amoxiclav = amoxicillin + clavulanate
@@ -1237,8 +1583,8 @@ brand: Qsymia = phentermine + topiramate
 # Ingredients that appear only in products (not worth their own brand line above).
 _EXTRA_INGREDIENTS = """
 belladonna, magnesium hydroxide, quinidine, norgestimate, norelgestromin, pheniramine,
-azelastine, glycopyrrolate, glycopyrronium, olodaterol, dolutegravir, lamivudine, bictegravir, emtricitabine, tenofovir alafenamide,
-tenofovir disoproxil, pancrelipase
+glycopyrrolate, glycopyrronium, olodaterol, dolutegravir, lamivudine, bictegravir, emtricitabine, tenofovir alafenamide,
+tenofovir disoproxil, pancrelipase, xanomeline, pamabrom, eucalyptus oil
 """
 
 _KIND_NAMES = {
