@@ -17,6 +17,24 @@ from checker.models import (
     ScreeningQuestion,
     Source,
 )
+from education.readability import describe_grade
+
+READING_GRADE_HELP = (
+    "Flesch-Kincaid reading grade of the words patients read, worked out when you save. "
+    "Aim for 8 or lower: short sentences, everyday words. Medicine names are not counted."
+)
+
+
+def group_text(group: InteractionGroup) -> str:
+    return "\n".join(
+        [group.headline, group.what_could_happen, group.what_to_do, group.tell_your_doctor]
+    )
+
+
+def question_text(question: ScreeningQuestion) -> str:
+    return "\n".join(
+        [question.text, question.hint, question.yes_message, question.tell_your_doctor]
+    )
 
 
 @admin.register(Source)
@@ -31,19 +49,34 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 @admin.register(InteractionGroup)
 class InteractionGroupAdmin(SimpleHistoryAdmin):
-    list_display = ["slug", "label", "level", "urgent", "order", "ingredient_count"]
+    list_display = [
+        "slug",
+        "label",
+        "level",
+        "urgent",
+        "order",
+        "ingredient_count",
+        "reading_grade",
+    ]
     list_editable = ["order"]
     list_filter = ["level", "urgent"]
     search_fields = ["slug", "label", "headline", "what_could_happen", "what_to_do"]
     ordering = ["order", "slug"]
     filter_horizontal = ["sources"]
+    readonly_fields = ["reading_grade_detail"]
     fieldsets = [
         (None, {"fields": ["slug", "label", "level", "urgent", "order"]}),
         (
             "What the patient reads",
             {
-                "fields": ["headline", "what_could_happen", "what_to_do", "tell_your_doctor"],
-                "description": "Short sentences and plain words (reading age 11 or lower). Never say a medicine is safe.",
+                "fields": [
+                    "headline",
+                    "what_could_happen",
+                    "what_to_do",
+                    "tell_your_doctor",
+                    "reading_grade_detail",
+                ],
+                "description": "Short sentences and plain words (reading grade 8 or lower). Put the plain word first and the medical word after it. Never say a medicine is safe.",
             },
         ),
         ("Sources", {"fields": ["sources"]}),
@@ -55,6 +88,16 @@ class InteractionGroupAdmin(SimpleHistoryAdmin):
     @admin.display(description="ingredients", ordering="ingredient_total")
     def ingredient_count(self, obj):
         return obj.ingredient_total
+
+    @admin.display(description="Reading grade")
+    def reading_grade(self, obj):
+        return describe_grade(group_text(obj))
+
+    @admin.display(description="Reading grade")
+    def reading_grade_detail(self, obj):
+        if obj.pk is None:
+            return "Shown after you save."
+        return f"{describe_grade(group_text(obj))}. {READING_GRADE_HELP}"
 
 
 class NameInline(admin.TabularInline):
@@ -102,19 +145,31 @@ class NameAdmin(SimpleHistoryAdmin):
 
 @admin.register(ScreeningQuestion)
 class ScreeningQuestionAdmin(SimpleHistoryAdmin):
-    list_display = ["text", "slug", "yes_level", "order"]
+    list_display = ["text", "slug", "yes_level", "order", "reading_grade"]
     list_editable = ["order"]
     list_filter = ["yes_level"]
     search_fields = ["text", "hint", "yes_message", "slug"]
     ordering = ["order", "slug"]
     filter_horizontal = ["sources"]
+    readonly_fields = ["reading_grade_detail"]
     fieldsets = [
         (None, {"fields": ["slug", "order", "text", "hint"]}),
         (
             "When the answer is yes",
             {"fields": ["yes_level", "yes_message", "tell_your_doctor", "sources"]},
         ),
+        (None, {"fields": ["reading_grade_detail"]}),
     ]
+
+    @admin.display(description="Reading grade")
+    def reading_grade(self, obj):
+        return describe_grade(question_text(obj))
+
+    @admin.display(description="Reading grade")
+    def reading_grade_detail(self, obj):
+        if obj.pk is None:
+            return "Shown after you save."
+        return f"{describe_grade(question_text(obj))}. {READING_GRADE_HELP}"
 
 
 @admin.register(CheckerSettings)

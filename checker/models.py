@@ -138,7 +138,12 @@ class Name(models.Model):
         max_length=120,
         help_text="As patients write it, for example Norco or co-codamol. Capitals do not matter for matching.",
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.BRAND)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.BRAND,
+        help_text="What sort of name this is. Street names, drinks and other spellings are matched but not offered as suggestions.",
+    )
     ingredients = models.ManyToManyField(
         Ingredient,
         related_name="names",
@@ -174,7 +179,9 @@ class ScreeningQuestion(models.Model):
     )
     yes_message = models.TextField(help_text="What we tell the patient when they answer yes.")
     tell_your_doctor = models.TextField(help_text="A prompt for the patient's checklist.")
-    sources = models.ManyToManyField(Source, blank=True, related_name="questions")
+    sources = models.ManyToManyField(
+        Source, blank=True, related_name="questions", help_text="Where these facts come from."
+    )
     history = HistoricalRecords()
 
     class Meta:

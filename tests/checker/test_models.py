@@ -282,3 +282,12 @@ def test_checker_settings_is_a_single_row_staff_cannot_delete(staff_client):
     assert staff_client.get(f"{ADMIN}checker/checkersettings/{row.pk}/change/").status_code == 200
     assert staff_client.get(f"{ADMIN}checker/checkersettings/add/").status_code == 403
     assert staff_client.get(f"{ADMIN}checker/checkersettings/{row.pk}/delete/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_staff_see_the_reading_grade_of_a_groups_patient_words(staff_client, kb):
+    html = staff_client.get(f"{ADMIN}checker/interactiongroup/").content.decode()
+    assert "Reading grade" in html
+    opioid = InteractionGroup.objects.get(slug="opioid")
+    html = staff_client.get(f"{ADMIN}checker/interactiongroup/{opioid.pk}/change/").content.decode()
+    assert "Flesch-Kincaid reading grade" in html
