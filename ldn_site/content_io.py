@@ -11,7 +11,8 @@ from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.test.utils import override_settings
+
+from ldn_site import page_cache
 
 CONTENT_APPS = ("education", "checker", "checklist")
 
@@ -36,7 +37,9 @@ def export_content(stream, *, with_history: bool = True) -> int:
     objects = [
         obj
         for model in content_models(with_history=with_history)
-        for obj in model._base_manager.order_by("pk")
+        for obj in model._base_manager.order_by("pk").prefetch_related(
+            *(field.name for field in model._meta.many_to_many)
+        )
     ]
     serializers.serialize("json", objects, stream=stream, indent=1, use_natural_foreign_keys=True)
     return len(objects)
@@ -58,21 +61,65 @@ def import_content(path) -> int:
         if user is not None and (not isinstance(user, list) or user[0] not in usernames):
             row["fields"]["history_user"] = None
     in_file = {row["model"] for row in rows}
-    with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
-        for model in reversed(content_models(with_history=True)):
-            if _is_history(model) and model._meta.label_lower not in in_file:
-                continue  # a file without history leaves this database's history alone
-            model._base_manager.all().delete()
+    models = content_models(with_history=True)
+    # A file without history leaves this database's history alone.
+    to_clear = [m for m in models if not _is_history(m) or m._meta.label_lower in in_file]
+    with transaction.atomic():
+        _delete_rows(to_clear)
         objects = list(
             serializers.deserialize("json", json.dumps(rows), handle_forward_references=True)
         )
+        links = _links_of(objects)  # read first: saving a deserialized object forgets them
         for obj in objects:
-            obj.save()
+            # Rows go in exactly as exported: raw, so no automatic dates and no new history.
+            obj.save(save_m2m=False, force_insert=True)
         for obj in objects:
             if obj.deferred_fields:
                 obj.save_deferred_fields()
+        for through, link_rows in links.items():
+            through._base_manager.bulk_create(link_rows, batch_size=500)
         _reset_sequences()
+        transaction.on_commit(_content_replaced)
     return len(objects)
+
+
+def _delete_rows(models) -> None:
+    """Empty the tables in one statement each. Foreign keys are checked at commit, so the
+    order does not matter, and no per-row signals fire (no history rows for the deletion)."""
+    tables = []
+    for model in models:
+        tables.append(model._meta.db_table)
+        tables.extend(
+            field.remote_field.through._meta.db_table
+            for field in model._meta.local_many_to_many
+            if field.remote_field.through._meta.auto_created
+        )
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608
+
+
+def _links_of(objects) -> dict:
+    """The many-to-many links as rows of each link table, to write in bulk (one query per
+    table rather than several per row)."""
+    links: dict = {}
+    for obj in objects:
+        for name, related_ids in (obj.m2m_data or {}).items():
+            field = obj.object._meta.get_field(name)
+            through = field.remote_field.through
+            own, other = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+            links.setdefault(through, []).extend(
+                through(**{own: obj.object.pk, other: related_id}) for related_id in related_ids
+            )
+    return links
+
+
+def _content_replaced() -> None:
+    """Tell every worker that pages and the checker's index must be built afresh."""
+    from checker import engine
+
+    page_cache.clear_pages()
+    engine.bump_version()
 
 
 def _reset_sequences() -> None:
