@@ -196,7 +196,7 @@ TOPICS = [
                 "kind": "plain",
                 "items": [
                     item(
-                        "Naltrexone is a medicine that blocks the effects of opioids. The medical name for this is an opioid blocker (opioid antagonist).",
+                        "Naltrexone is a medicine that blocks the effects of opioids. This makes it an opioid blocker (opioid antagonist).",
                         2,
                     ),
                     item(
