@@ -191,7 +191,8 @@ _FILLER_WORDS = _word_set(
     "with and w plus & or a an the of per x by for in on at to from as when if "
     "i my me mine im ive our his her their take takes taking took use uses using used "
     "day days daily am night nights nightly morning mornings evening evenings bedtime "
-    "week weeks weekly month months monthly year years once twice thrice times time "
+    "week weeks weekly weekend weekends socially month months monthly year years once twice "
+    "thrice times time "
     "hour hours hourly hr hrs h every each other sometimes occasionally occasional "
     "usually often rarely regularly now then currently still about around approx "
     "approximately like some few couple lots lot little bit cup cups glass glasses "
@@ -415,6 +416,64 @@ def english_words() -> frozenset[str]:
     return frozenset(words | {w for phrase in GUARD_PHRASES for w in phrase.split()})
 
 
+# Everyday words that are also brand names or aliases, beyond the Dale-Chall list below.
+_EVERYDAY_EXTRA = frozenset(
+    {
+        "align",
+        "blink",
+        "refresh",
+        "corona",
+        "fleet",
+        "nix",
+        "halls",
+        "sonata",
+        "heather",
+        "amethyst",
+        "velo",
+        "hailey",
+        "nikki",
+        "portia",
+        "kira",
+        "hana",
+        "melissa",
+        "vanquish",
+        "armour",
+        "smoking",
+        "drinks",
+        "pints",
+        "shots",
+        "blunt",
+        "blunts",
+        "hash",
+        "skunk",
+        "nitro",
+        "screwdriver",
+        "mimosa",
+        "cosmopolitan",
+        "dim",
+        "pea",
+        "commit",
+        "leader",
+        "target",
+    }
+)
+
+
+@cache
+def everyday_words() -> frozenset[str]:
+    """Very common English words (the Dale-Chall list that textstat ships, plus a few more):
+    a brand or alias spelled like one of these is read only when it stands on its own."""
+    words = set(_EVERYDAY_EXTRA)
+    try:
+        from importlib.resources import files  # noqa: PLC0415 - loaded once
+
+        text = (files("textstat") / "resources" / "en" / "easy_words.txt").read_text("utf-8")
+        words |= {w.strip().lower() for w in text.split() if w.strip().isalpha()}
+    except Exception:  # noqa: BLE001, S110 - the extra words above still apply
+        pass
+    return frozenset(words)
+
+
 @dataclass(frozen=True)
 class _Entry:
     record: NameRecord
@@ -441,6 +500,7 @@ class MatchIndex:
 
     def __init__(self, records: Iterable[NameRecord]) -> None:
         english = english_words()
+        everyday = everyday_words()
         priority = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
         ordered = sorted(records, key=lambda r: priority.get(r.kind, len(priority)))
         self.records: list[NameRecord] = ordered
@@ -453,10 +513,14 @@ class MatchIndex:
             key = name_key(record.name)
             if not key:
                 continue
-            # Slang that is also an everyday word ("horse", "blues") counts only on its own.
-            whole_only = record.kind == "street" and (
-                len(key) <= 3 or key in english or key in GUARD_PHRASES
-            )
+            # A name that is also an everyday word ("horse", "blues", "pint", "corona") counts
+            # only when nothing unexplained is around it, never as a word inside any phrase.
+            if record.kind == "street":
+                whole_only = len(key) <= 3 or key in english or key in GUARD_PHRASES
+            elif record.kind in ("generic", "uk"):
+                whole_only = False
+            else:
+                whole_only = len(key) <= 3 or key in everyday or key in GUARD_PHRASES
             entry = _Entry(record, whole_only=whole_only)
             self._add(key, entry)
             keyed.append((key, entry))
@@ -487,9 +551,9 @@ class MatchIndex:
         for key, entry in self.exact.items():
             if (
                 len(key) >= 4
-                and not entry.whole_only
                 and not entry.fuzzy
                 and not (entry.record.kind in ("street", "drink") and key in english)
+                and key not in everyday
                 and not any(ch.isdigit() for ch in key)
             ):
                 for variant in _deletions(key[:_PREFIX], _MAX_DELETES):
@@ -656,6 +720,27 @@ class MatchIndex:
         reading.pieces.sort(key=lambda piece: piece.start)
         return reading
 
+    def _cover(self, words: list[str], run: list[int]) -> list[_Piece] | None:
+        """Names (everyday words allowed) that explain every content word of a run, or None."""
+        pieces: list[_Piece] = []
+        position = 0
+        while position < len(run):
+            j = run[position]
+            if _is_number(words[j]) or words[j] in _FILLER_WORDS:
+                position += 1
+                continue
+            for size in range(min(self._max_words, len(run) - position), 0, -1):
+                key = " ".join(words[run[position + k]] for k in range(size))
+                entry = self._lookup_plural(key, whole=True) if size == 1 else None
+                entry = entry or self.exact.get(key)
+                if entry is not None:
+                    pieces.append(_Piece(j, run[position + size - 1] + 1, entry, entry.fuzzy))
+                    position += size
+                    break
+            else:
+                return None
+        return pieces or None
+
     def _read_run(self, words: list[str], run: list[int], reading: _Reading) -> None:
         content_positions = [
             j for j in run if not _is_number(words[j]) and words[j] not in _FILLER_WORDS
@@ -670,6 +755,12 @@ class MatchIndex:
         entry = self._lookup_plural(content, whole=True)
         if entry is not None:
             reading.pieces.append(_Piece(run[0], run[-1] + 1, entry, entry.fuzzy))
+            return
+        # Several everyday-word names side by side ("IPA beer", "D3 5000"): read them only when
+        # together they explain every word of the run.
+        covering = self._cover(words, run)
+        if covering is not None:
+            reading.pieces.extend(covering)
             return
         entry = self._fuzzy(content)
         if entry is not None:

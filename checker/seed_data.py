@@ -451,8 +451,8 @@ desomorphine [opioid]: street krokodil, krocodil, crocodile, krok
 u-47700 [opioid]: alias u47700, u 47700
 ah-7921 [opioid]: alias ah 7921
 mt-45 [opioid]: alias mt45
-tianeptine [opioid]: alias tianeptine sodium, tianeptine sulfate; brand Zaza, Zaza red, Tianaa, Neptunes Fix, Pegasus, TD Red; ukbrand Stablon, Coaxil; street gas station heroin
-kratom [opioid]: alias mitragynine, mitragyna speciosa, kratom powder, kratom extract, kratom tea, kratom capsules, kratom shot, kratom shots, kratom gummies, kratom tablets, ketum, kratum, kratom leaf, red vein kratom, green vein kratom, white vein kratom, red bali, green malay, maeng da, maeng da kratom, red maeng da, white maeng da, green maeng da, bali kratom, opms, opms kratom, mit 45, mit45, thang, kakuam, thom, biak, biak biak
+tianeptine [opioid]: alias tianeptine sodium, tianeptine sulfate; brand Zaza, Zaza red, Tianaa, Neptunes Fix, TD Red; ukbrand Stablon, Coaxil; street gas station heroin
+kratom [opioid]: alias mitragynine, mitragyna speciosa, kratom powder, kratom extract, kratom tea, kratom capsules, kratom shot, kratom shots, kratom gummies, kratom tablets, ketum, kratum, kratom leaf, red vein kratom, green vein kratom, white vein kratom, red bali, green malay, maeng da, maeng da kratom, red maeng da, white maeng da, green maeng da, bali kratom, opms, opms kratom, mit 45, mit45, kakuam, biak, biak biak
 7-hydroxymitragynine [opioid]: alias 7 hydroxymitragynine, 7-oh, 7oh, 7 oh, 7-hydroxy, 7 hydroxy, 7-oh tablets, 7oh tablets, 7 oh kratom, 7-oh kratom, mitragynine pseudoindoxyl; street 7 tabs, seven oh
 # --- Opioid blockers and LDN itself ------------------------------------------------------------
 naltrexone [naltrexone]: alias naltrexone hydrochloride, naltrexone hcl, ldn, low dose naltrexone, low-dose naltrexone, low dose naltrexone capsules, nltx; brand Revia, Vivitrol, Depade; ukbrand Adepend, Nalorex
@@ -1308,7 +1308,7 @@ colostrum [none]
 beet root [none]: alias beetroot, beet juice
 aloe vera [none]: alias aloe
 zinc carnosine [none]
-dim [none]: alias diindolylmethane
+diindolylmethane [none]: alias dim
 vitex [none]: alias chasteberry, chaste tree
 mushroom supplements [none]: alias turkey tail, chaga, cordyceps
 # --- Recreational drugs that are not opioids ---------------------------------------------------

@@ -265,3 +265,38 @@ def test_an_index_from_a_handful_of_records_works_without_seed_data():
     )
     assert index.match("testacodon").match == MATCH_FUZZY
     assert not index.match("zzzzzzzz").recognized
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["corona virus vaccine", "a pint of milk", "pea protein", "coffee with milk", "dim the lights"],
+)
+def test_a_brand_spelled_like_an_everyday_word_is_not_read_inside_a_phrase(index, typed):
+    assert not index.match(typed).recognized
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("wine and xanax", {"alcohol", "alprazolam"}),
+        ("IPA beer", {"alcohol"}),
+        ("Adcal D3", {"calcium carbonate", "vitamin d"}),
+        ("corona extra", {"alcohol"}),
+        ("Tylenol w/ cod", {"acetaminophen", "codeine"}),
+        ("norco from dr smith", {"hydrocodone", "acetaminophen"}),
+    ],
+)
+def test_everyday_word_names_are_read_when_the_rest_of_the_entry_is_explained(
+    index, typed, expected
+):
+    assert set(index.match(typed).ingredients) == expected
+
+
+@pytest.mark.parametrize("typed", ["no opioids", "opioid free", "no alcohol", "i dont drink"])
+def test_saying_you_take_none_is_not_read_as_taking_it(index, typed):
+    assert not index.match(typed).recognized
+
+
+def test_an_opioid_class_word_is_still_an_opioid(index):
+    assert index.match("narcotics").ingredients == ("opioid",)
+    assert index.match("opiates").ingredients == ("opioid",)
