@@ -97,6 +97,12 @@ def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
         "doctor_prompts": doctor_prompts(report),
         "blank_rows": range(FILLED_BLANK_ROWS),
         "note_lines": range(FILLED_NOTE_LINES),
+        "carry_entries": posted.entries,
+        "carry_answers": [
+            (slug, "yes" if answer else "no")
+            for slug, answer in posted.answers.items()
+            if answer is not None
+        ],
         "entries_left_off": posted.entries_left_off,
         "entries_cut_short": posted.entries_cut_short,
     }

@@ -178,3 +178,21 @@ def test_checklist_post_needs_the_checker_forms_csrf_token():
     client = Client(enforce_csrf_checks=True)
     response = client.post(URL, make_checker_post(["Norco"]))
     assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_change_my_list_posts_the_list_and_answers_back_to_the_checker(client):
+    response = client.post(URL, make_checker_post(["Norco 10/325", 'a "quoted" pill'], liver="no"))
+    body = response.content.decode()
+    form = body.split('action="/check/"', 1)[1].split("</form>", 1)[0]
+    assert 'name="medicine" value="Norco 10/325"' in form
+    assert 'name="medicine" value="a &quot;quoted&quot; pill"' in form
+    assert 'name="q-liver" value="no"' in form
+    assert "Change my list" in form
+    assert 'method="post"' in body.split('action="/check/"', 1)[0][-200:]
+
+    back = client.post(
+        "/check/", {"medicine": ["Norco 10/325"], "q-liver": "no", "action": "check"}
+    )
+    assert back.status_code == 200
+    assert 'value="Norco 10/325"' in back.content.decode()
