@@ -401,7 +401,7 @@ oxycodone [opioid]: alias oxycodone hydrochloride, oxycodone hcl, oxycod, oxycod
 morphine [opioid]: alias morphine sulfate, morphine sulphate, morphine hydrochloride, msir, ms ir, morphine er, morphine sr; brand MS Contin, Kadian, Avinza, Arymo, Arymo ER, MorphaBond, MorphaBond ER, Roxanol, Duramorph, Infumorph, Mitigo, Astramorph, Oramorph SR; ukbrand Oramorph, Zomorph, Sevredol, MST, MST Continus, MXL, Morphgesic, Filnarine, Morcap, M-Eslon, Statex, Kapanol, Ordine, Anamorph, Doloral; street miss emma, morph
 hydromorphone [opioid]: alias hydromorphone hydrochloride, dihydromorphinone; brand Dilaudid, Dilaudid HP, Exalgo, Hydrostat; ukbrand Palladone, Palladone SR, Hydromorph Contin, Jurnista; street dillies, dilly
 oxymorphone [opioid]: alias oxymorphone hydrochloride; brand Opana, Opana ER; old Numorphan; street blue heavens, octagons, stop signs, pink heaven, mrs o, o bomb
-codeine [opioid]: alias codeine phosphate, codeine sulfate, codeine sulphate, methylmorphine, cod, codeen, codeine contin; ukbrand Galcodine; street cody, schoolboy, captain cody, little c
+codeine [opioid]: alias codeine phosphate, codeine sulfate, codeine sulphate, methylmorphine, cod, codeen, codeine contin; ukbrand Galcodine; street cody, captain cody
 dihydrocodeine [opioid]: alias dihydrocodeine tartrate, dhc, drocode; ukbrand DF118, DF118 Forte, DHC Continus, DF 118
 tramadol [opioid]: alias tramadol hydrochloride, tramadol hcl, tramadol er; brand Ultram, Ultram ER, ConZip, Ryzolt, Rybix, Rybix ODT, Qdolo; ukbrand Zydol, Zydol SR, Zydol XL, Zamadol, Zamadol SR, Tramulief, Maxitram, Maxitram SR, Marol, Invodol, Tilodol, Larapam, Mabron, Dromadol, Tradorec, Brimisol, Zeridame, Tramquel, Nobligan, Tramal, Tramal SR, Durotram, Tramadol Retard; street trammies, trams, chill pills, ultras
 tapentadol [opioid]: alias tapentadol hydrochloride; brand Nucynta, Nucynta ER; ukbrand Palexia, Palexia SR
@@ -410,7 +410,7 @@ sufentanil [opioid]: alias sufentanil citrate; brand Dsuvia, Sufenta, Zalviso
 alfentanil [opioid]: alias alfentanil hydrochloride; brand Alfenta; ukbrand Rapifen
 remifentanil [opioid]: alias remifentanil hydrochloride; brand Ultiva
 meperidine [opioid]: alias meperidine hydrochloride, isonipecaine; uk pethidine, pethidine hydrochloride; brand Demerol, Meperitab; ukbrand Pamergan
-methadone [opioid]: alias methadone hydrochloride, methadone hcl, methadone liquid, methadone mixture; brand Dolophine, Methadose, Diskets, Methadone Intensol; ukbrand Physeptone, Metharose, Methex, Eptadone, Synastone, Metadol, Biodone, Biodone Forte; street done, dollies, dolls, juice, wafers, fizzies, amidone, meth coolers
+methadone [opioid]: alias methadone hydrochloride, methadone hcl, methadone liquid, methadone mixture; brand Dolophine, Methadose, Diskets, Methadone Intensol; ukbrand Physeptone, Metharose, Methex, Eptadone, Synastone, Metadol, Biodone, Biodone Forte; street dollies, wafers, fizzies, amidone
 buprenorphine [opioid]: alias buprenorphine hydrochloride, buprenorphine hcl, bupe, bup, bupren, buprenorphine patch, bupe patch; brand Subutex, Sublocade, Brixadi, Probuphine, Butrans, Belbuca, Buprenex; ukbrand Espranor, Temgesic, Transtec, Norspan, Buvidal, Butec, Hapoctasin, Reletrans, Sevodyne, Bupeaze, Panitaz, Prenotrix, Rebrikel, Carlosafine, Relevtec; street subbies, subbys, tems, orange guys
 levorphanol [opioid]: alias levorphanol tartrate; old Levo-Dromoran
 pentazocine [opioid]: alias pentazocine lactate; brand Talwin; ukbrand Fortral
@@ -419,7 +419,7 @@ nalbuphine [opioid]: alias nalbuphine hydrochloride; brand Nubain
 benzhydrocodone [opioid]
 oliceridine [opioid]: brand Olinvyk
 opium [opioid]: alias opium tincture, tincture of opium, deodorized tincture of opium, laudanum, paregoric, camphorated tincture of opium, camphorated opium tincture, opium poppy, poppy tea, poppy seed tea, poppy pod tea, poppy pods, poppy straw; street doda, doda post, bhukki, afeem, afim, tar opium
-heroin [opioid]: alias diacetylmorphine, diamorphine hydrochloride; uk diamorphine; street h, smack, horse, dope, junk, skag, scag, black tar, tar, brown sugar, china white, chiva, hell dust, white horse, big h, chasing the dragon
+heroin [opioid]: alias diacetylmorphine, diamorphine hydrochloride; uk diamorphine; street h, smack, horse, dope, skag, scag, black tar, brown sugar, china white, chiva, hell dust, white horse, big h, chasing the dragon
 propoxyphene [opioid]: alias propoxyphene napsylate, propoxyphene hydrochloride; uk dextropropoxyphene; old Darvon, Darvon-N, Darvon Pulvules
 tilidine [opioid]: alias tilidate; old Valoron N
 nicomorphine [opioid]: old Vilan
@@ -595,7 +595,7 @@ terazosin [none]: brand Hytrin
 prazosin [none]: brand Minipress
 digoxin [none]: brand Lanoxin
 amiodarone [none]: brand Pacerone, Cordarone, Nexterone
-isosorbide mononitrate [none]: alias ismn; brand Imdur, Monoket
+isosorbide mononitrate [none]: alias ismn, isosorbide, isosorbide mn; brand Imdur, Monoket
 nitroglycerin [none]: alias glyceryl trinitrate, gtn, nitro; brand Nitrostat, Nitro-Dur, Nitrolingual; ukbrand GTN spray
 ranolazine [none]: brand Ranexa
 sotalol [none]: brand Betapace, Sotylize
@@ -1229,7 +1229,7 @@ romosozumab [none]: brand Evenity
 calcitriol [none]: brand Rocaltrol
 cinacalcet [none]: brand Sensipar
 somatropin [none]: alias growth hormone, hgh; brand Genotropin, Norditropin, Humatrope, Omnitrope
-epoetin alfa [none]: brand Epogen, Procrit, Retacrit
+epoetin alfa [none]: alias epoetin, erythropoietin, epo injections; brand Epogen, Procrit, Retacrit
 filgrastim [none]: brand Neupogen, Zarxio
 pegfilgrastim [none]: brand Neulasta
 hydroxyurea [none]: alias hydroxycarbamide; brand Hydrea, Droxia
@@ -1269,6 +1269,34 @@ azelastine [none]: brand Astelin, Astepro, Optivar; ukbrand Rhinolast
 carbinoxamine [sedative]: brand Karbinal
 clemastine [sedative]: brand Tavist
 obeticholic acid [none]: brand Ocaliva
+# --- Family members spelled like common medicines, so a typo search never mixes them up -------
+fosinopril [none]: brand Monopril
+moexipril [none]: brand Univasc
+trandolapril [none]: brand Mavik
+cilazapril [none]
+azilsartan [none]: brand Edarbi
+eprosartan [none]: brand Teveten
+acebutolol [none]: brand Sectral
+betaxolol [none]: brand Betoptic, Kerlone
+pindolol [none]: brand Visken
+esmolol [none]: brand Brevibloc
+celiprolol [none]: ukbrand Celectol
+nicardipine [none]: brand Cardene
+isradipine [none]: brand DynaCirc
+nisoldipine [none]: brand Sular
+lercanidipine [none]: ukbrand Zanidip
+nimodipine [none]: brand Nymalize, Nimotop
+amiloride [none]: brand Midamor
+propafenone [none]: brand Rythmol
+dofetilide [none]: brand Tikosyn
+mexiletine [none]
+estazolam [sedative]: brand Prosom
+flurazepam [sedative]: brand Dalmane
+clorazepate [sedative]: brand Tranxene
+quazepam [sedative]: brand Doral
+butabarbital [sedative]
+secobarbital [sedative]: brand Seconal
+methazolamide [none]
 # --- More supplements ---------------------------------------------------------------------------
 nattokinase [none]
 lumbrokinase [none]
@@ -1287,7 +1315,7 @@ msm [none]: alias methylsulfonylmethane
 gaba [none]: alias gamma aminobutyric acid
 glycine [none]
 l-tyrosine [none]: alias tyrosine
-lemon balm [none]: alias melissa
+lemon balm [none]
 passionflower [none]: alias passion flower
 chamomile [none]: alias chamomile tea
 lavender [none]: alias lavender oil; brand Lavela
@@ -1312,8 +1340,8 @@ diindolylmethane [none]: alias dim
 vitex [none]: alias chasteberry, chaste tree
 mushroom supplements [none]: alias turkey tail, chaga, cordyceps
 # --- Recreational drugs that are not opioids ---------------------------------------------------
-cocaine [none]: alias cocaine hydrochloride; street coke, crack, crack cocaine, blow, nose candy
-methamphetamine [none]: alias methamfetamine; brand Desoxyn; street meth, crystal meth, crank
+cocaine [none]: alias cocaine hydrochloride; street coke, crack, crack cocaine, nose candy
+methamphetamine [none]: alias methamfetamine; brand Desoxyn; street meth, crystal meth
 mdma [none]: alias ecstasy, methylenedioxymethamphetamine; street molly, xtc
 ketamine [none]: brand Ketalar; street special k, ket
 esketamine [none]: brand Spravato
@@ -1420,7 +1448,7 @@ street: tranq dope, tranq fentanyl, fentanyl and xylazine, fentanyl with xylazin
 street: speedball, speed ball, speedballs, speedballing = heroin + cocaine
 street: goofball, goofballs, goof ball = heroin + methamphetamine
 street: fentanyl laced, laced pills, pressed pills, pressies, fake pills, fake oxy, fake percs, counterfeit pills = fentanyl
-street: cheese, cheese heroin = heroin + diphenhydramine
+street: cheese heroin = heroin + diphenhydramine
 street: feel free, feel free tonic = kava + kratom
 # --- Naltrexone combinations -------------------------------------------------------------------
 brand: Contrave, Mysimba = naltrexone + bupropion
