@@ -22,8 +22,9 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+# The virtualenv this runs in (make's .venv/bin/python), so gunicorn is the pinned one.
+PYTHON = sys.executable
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 WRK = "/usr/bin/wrk"
 
 # Five entries of the kinds patients type: brand, generic with dose, OTC, drink, supplement.
