@@ -1,0 +1,135 @@
+"""The checker page in real Chromium: what only a browser can show. Enter in a field checks
+(it never presses a Remove button), htmx swaps results in place without a page load, typing
+sends nothing, and the page runs under the strict CSP without a single violation."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the fixtures make
+# would otherwise refuse to run.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture
+def site(live_server):
+    """The live server with the checker's seed data (a transactional test starts empty)."""
+    from checker import engine
+    from checker.seed import load_seed
+
+    load_seed()
+    engine.bump_version()
+    return live_server.url
+
+
+@pytest.fixture
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium is not at {CHROMIUM}: run `make browser-deps`.")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def open_checker(browser, site, *, js=True):
+    context = browser.new_context(java_script_enabled=js, viewport={"width": 375, "height": 800})
+    # The site has no favicon; the browser's own request for one is not this page's problem.
+    context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda message: page.problems.append(message.text))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.goto(site + "/check/")
+    return page
+
+
+def field_values(page):
+    return page.locator("input[name=medicine]").evaluate_all("fields => fields.map(f => f.value)")
+
+
+def test_enter_in_a_field_checks_the_list_with_htmx_and_focuses_the_results(browser, site):
+    page = open_checker(browser, site)
+    page.evaluate("window.stillTheSamePage = true")
+    page.fill("#medicine-1", "Norco 10/325")
+    page.fill("#medicine-2", "advil")
+    page.press("#medicine-2", "Enter")
+    page.wait_for_selector("#results-heading")
+    results = page.locator("#results").inner_text()
+    assert "Do not take together" in results and "Norco 10/325" in results
+    assert "Ask your doctor first" in results and "advil" in results
+    assert "When to get help now" in results
+    assert page.evaluate("window.stillTheSamePage") is True  # swapped in place, no page load
+    assert page.evaluate("document.activeElement.id") == "results-heading"
+    assert field_values(page) == ["Norco 10/325", "advil", ""]
+    assert page.problems == []
+
+
+def test_add_and_remove_rows_with_htmx_keep_what_was_typed(browser, site):
+    page = open_checker(browser, site)
+    page.fill("#medicine-1", "first")
+    page.fill("#medicine-2", "second")
+    page.get_by_role("button", name="Add another medicine").click()
+    page.wait_for_selector("#medicine-4")
+    assert page.evaluate("document.activeElement.id") == "medicine-4"
+    page.get_by_role("button", name="Remove medicine 1").click()
+    expect(page.locator("input[name=medicine]")).to_have_count(3)
+    assert field_values(page) == ["second", "", ""]
+    assert page.problems == []
+
+
+def test_an_empty_check_with_htmx_shows_the_error_summary_and_error_title(browser, site):
+    page = open_checker(browser, site)
+    page.get_by_role("button", name="Check my medicines", exact=True).last.click()
+    page.wait_for_selector(".app-error-summary")
+    assert page.title().startswith("Error: ")
+    assert page.evaluate("document.activeElement.className") == "app-error-summary"
+    assert page.problems == []
+
+
+def test_typing_a_name_sends_no_request(browser, site):
+    page = open_checker(browser, site)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.type("#medicine-1", "oxycodone 5mg", delay=20)
+    page.wait_for_timeout(300)
+    assert requests == []
+
+
+def test_enter_in_a_field_checks_the_list_with_javascript_off(browser, site):
+    page = open_checker(browser, site, js=False)
+    page.fill("#medicine-1", "percs")
+    page.fill("#medicine-2", "ibuprofen")
+    page.press("#medicine-1", "Enter")
+    page.wait_for_selector("#results-heading")
+    assert field_values(page) == ["percs", "ibuprofen", ""]  # nothing removed
+    assert "Do not take together" in page.locator("#results").inner_text()
+    assert page.url == site + "/check/"
+
+
+def test_make_my_checklist_carries_the_list_by_post_not_in_the_address(browser, site):
+    page = open_checker(browser, site)
+    page.fill("#medicine-1", "Norco 10/325")
+    page.get_by_role("button", name="Make my checklist").first.click()
+    page.wait_for_url(site + "/checklist/")
+    assert "Norco 10/325" in page.content()
+    assert page.url == site + "/checklist/"
