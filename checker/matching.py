@@ -815,14 +815,25 @@ class MatchIndex:
             unmatched=tuple(reading.unmatched),
         )
 
-    def suggestions(self) -> list[str]:
-        """Names for the <datalist>: generic, brand and UK names, not street slang."""
-        names = {
-            record.name
-            for record in self.records
-            if record.kind not in ("street", "drink", "alias", "combination")
-        }
-        return sorted(names, key=str.casefold)
+    def suggestions(self, *, every_brand: bool = False) -> list[str]:
+        """Names for the <datalist>: every generic and UK generic name, and the best-known brand
+        of each medicine (the first one staff listed), so the page stays light on slow phones
+        (about 2,000 names). Street slang, drinks and spellings are never suggested; the
+        matcher reads them all the same. `every_brand=True` gives every brand name."""
+        names: dict[str, str] = {}
+        first_brand_seen: set[tuple[str, tuple[str, ...]]] = set()
+        for record in self.records:
+            if record.kind in ("generic", "uk") or (
+                # UK combination names ("co-codamol") are generic names too
+                record.kind == "combination" and record.name.casefold().startswith("co-")
+            ):
+                names.setdefault(record.name.casefold(), record.name)
+            elif record.kind in ("brand", "uk_brand"):
+                medicine = (record.kind, tuple(sorted(record.ingredients)))
+                if every_brand or medicine not in first_brand_seen:
+                    first_brand_seen.add(medicine)
+                    names.setdefault(record.name.casefold(), record.name)
+        return sorted(names.values(), key=str.casefold)
 
 
 def build_index(records: Iterable[NameRecord]) -> MatchIndex:

@@ -300,3 +300,11 @@ def test_saying_you_take_none_is_not_read_as_taking_it(index, typed):
 def test_an_opioid_class_word_is_still_an_opioid(index):
     assert index.match("narcotics").ingredients == ("opioid",)
     assert index.match("opiates").ingredients == ("opioid",)
+
+
+def test_suggestions_stay_light_but_name_the_best_known_brands(index):
+    suggestions = index.suggestions()
+    assert len(suggestions) < 2500
+    for name in ("Norco", "Percocet", "Advil", "Tylenol", "Suboxone", "OxyContin", "co-codamol"):
+        assert name in suggestions
+    assert len(index.suggestions(every_brand=True)) > len(suggestions)
