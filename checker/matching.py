@@ -815,13 +815,15 @@ class MatchIndex:
             unmatched=tuple(reading.unmatched),
         )
 
-    def suggestions(self, *, every_brand: bool = False) -> list[str]:
-        """Names for the <datalist>: every generic and UK generic name, and the best-known brand
-        of each medicine (the first one staff listed), so the page stays light on slow phones
-        (about 2,000 names). Street slang, drinks and spellings are never suggested; the
-        matcher reads them all the same. `every_brand=True` gives every brand name."""
+    def suggestions(self, *, compact: bool = False) -> list[str]:
+        """Names for the <datalist>: generic, UK and brand names, without spelling variants
+        that only add a form or strength ("Advil Liqui-Gels", "Percocet 10"). Street slang,
+        drinks and other spellings are never suggested; the matcher reads them all the same.
+
+        compact=True keeps one brand per medicine (the first in the index's order), for a
+        lighter page: about 2,000 names instead of about 3,000."""
         names: dict[str, str] = {}
-        first_brand_seen: set[tuple[str, tuple[str, ...]]] = set()
+        brand_seen: set[tuple[str, tuple[str, ...]]] = set()
         for record in self.records:
             if record.kind in ("generic", "uk") or (
                 # UK combination names ("co-codamol") are generic names too
@@ -829,10 +831,15 @@ class MatchIndex:
             ):
                 names.setdefault(record.name.casefold(), record.name)
             elif record.kind in ("brand", "uk_brand"):
+                key = name_key(record.name)
+                words = key.split()
+                if any(ch.isdigit() for ch in key) or _content(_without_strengths(words)) != words:
+                    continue
                 medicine = (record.kind, tuple(sorted(record.ingredients)))
-                if every_brand or medicine not in first_brand_seen:
-                    first_brand_seen.add(medicine)
-                    names.setdefault(record.name.casefold(), record.name)
+                if compact and medicine in brand_seen:
+                    continue
+                brand_seen.add(medicine)
+                names.setdefault(record.name.casefold(), record.name)
         return sorted(names.values(), key=str.casefold)
 
 
