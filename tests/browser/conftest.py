@@ -2,8 +2,8 @@
 
 Every page a test opens is watched: a request to any host but the live server fails the test
 (and is aborted), and so do Content Security Policy violations, console errors and uncaught
-script errors. Tests run against pytest-django's live server with the content the data
-migrations load (restored before every test by serialized rollback, and checked).
+script errors. Tests run against pytest-django's live server over the test database with the content the
+data migrations load (loaded again if another suite flushed it, and checked in every test).
 """
 
 from __future__ import annotations
@@ -49,6 +49,18 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 
+TIMER_SHIM = """() => {
+  window.setTimeout = (callback, _delay, ...args) => {
+    Promise.resolve().then(() => callback(...args));
+    return 0;
+  };
+  window.clearTimeout = () => {};
+  window.requestAnimationFrame = (callback) => {
+    Promise.resolve().then(() => callback(performance.now()));
+    return 0;
+  };
+}"""
+
 # Reports CSP violations to Python. An init script is injected by the browser through the
 # DevTools protocol, so the page's CSP does not block it (test_guards.py proves it).
 CSP_LISTENER = """
@@ -85,25 +97,87 @@ def chromium() -> Browser:
 
 # --- The site, with its content -----------------------------------------------------------------
 
-# Tables the data migrations fill, with the fewest rows the site can work with. Checked before
-# every browser test: a transactional test flushes the database afterwards, and serialized
-# rollback must have put the content back.
-CONTENT_MINIMUMS: dict[str, int] = {}
+# Rows the data migrations load, with the fewest the site can work with. Checked before every
+# browser test: another suite's transactional test may have flushed the database.
+CONTENT_MINIMUMS = {
+    "education.Topic": 10,
+    "education.Source": 10,
+    "education.Item": 50,
+    "checker.InteractionGroup": 4,
+    "checker.Name": 1000,
+    "checker.ScreeningQuestion": 6,
+    "checklist.Checklist": 1,
+    "checklist.QuestionToAsk": 3,
+    "checklist.ThingToBring": 3,
+    "checklist.SignToWatch": 3,
+}
 
 
-def content_counts() -> dict[str, int]:
+def missing_content() -> dict[str, int]:
     from django.apps import apps
 
-    return {label: apps.get_model(label).objects.count() for label in CONTENT_MINIMUMS}
+    counts = {label: apps.get_model(label).objects.count() for label in CONTENT_MINIMUMS}
+    return {label: n for label, n in counts.items() if n < CONTENT_MINIMUMS[label]}
+
+
+def load_content_again() -> None:
+    """Run each app's own create-missing loader, as its data migration does."""
+    from checker.seed import load_seed
+    from checklist.seed import load_checklist_content
+    from education import models as education
+    from education.content import load_content
+    from education.markdown import render_markdown
+
+    load_content(
+        source_model=education.Source,
+        topic_model=education.Topic,
+        section_model=education.TopicSection,
+        item_model=education.Item,
+        render_markdown=render_markdown,
+    )
+    load_seed()
+    load_checklist_content()
+
+
+@pytest.fixture(scope="package")
+def site_server(django_db_setup, django_db_blocker):
+    """One live server for the browser suite, over the test database with its content.
+
+    Patient pages write nothing, so the tests share one database state instead of paying for
+    a flush and a reload of thousands of rows per test; each test still checks the content.
+    Browser tests carry a plain `django_db` mark (so the test database exists and they run
+    before any transactional test that could flush it); the server thread shares the test
+    thread's in-memory SQLite connection, or reads the committed content on PostgreSQL.
+    """
+    from django.core.cache import cache
+    from django.db import connection
+    from pytest_django.live_server_helper import LiveServer
+
+    database = str(connection.settings_dict["NAME"])
+    assert "memorydb" in database or "test" in database, f"not a test database: {database}"
+    with django_db_blocker.unblock():
+        if missing_content():
+            load_content_again()
+        # Built engines and cached pages may come from another suite's edits.
+        cache.clear()
+        from checker import engine
+
+        engine.reset()
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            yield server
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
 
 
 @pytest.fixture
-def site(live_server, django_db_serialized_rollback) -> str:
+def site(site_server) -> str:
     """The live server's address, after checking the loaded content is there."""
-    counts = content_counts()
-    short = {label: count for label, count in counts.items() if count < CONTENT_MINIMUMS[label]}
-    assert not short, f"The data migrations' content is missing in this test: {short}"
-    return live_server.url
+    missing = missing_content()
+    assert not missing, f"The data migrations' content is missing in this test: {missing}"
+    return site_server.url
 
 
 # --- Guarded contexts and pages -----------------------------------------------------------------
@@ -172,6 +246,8 @@ class Browsing:
             bypass_csp=for_axe,
             service_workers="block",
         )
+        # Nothing here should take long; fail fast rather than hang the suite.
+        context.set_default_timeout(10_000)
         context.route("**/*", guard.on_route)
         context.expose_binding(
             "__reportCspViolation", lambda _source, report: guard.csp_violations.append(report)
@@ -225,23 +301,31 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def assert_no_axe_violations(page: Page, state: str) -> None:
-    """Run axe-core on the page as it is now; fail listing each violation and its nodes."""
+def axe_violations(page: Page, state: str) -> list[str]:
+    """Run axe-core on the page as it is now; one readable block per violation."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options=AXE_OPTIONS).response
-    violations = results["violations"]
-    if violations:
-        lines = [f"axe found {len(violations)} WCAG A/AA violation(s) on {state}:"]
-        for violation in violations:
-            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
-            lines.append(f"  {violation['helpUrl']}")
-            for node in violation["nodes"][:10]:
-                lines.append(f"    at {node['target']}: {node['html'][:200]}")
-                if node.get("failureSummary"):
-                    summary = node["failureSummary"].replace("\n", " / ")
-                    lines.append(f"      {summary[:300]}")
-        pytest.fail("\n".join(lines), pytrace=False)
+    if not page.js_enabled:
+        # With JavaScript off the page's timers never fire, and axe waits on them. Page scripts
+        # cannot run here anyway, so give axe's own evaluation microtask-based timers.
+        page.evaluate(TIMER_SHIM)
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    lines = []
+    for violation in violations:
+        lines.append(f"{state}: {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:10]:
+            lines.append(f"    at {node['target']}: {node['html'][:200]}")
+            if node.get("failureSummary"):
+                summary = node["failureSummary"].replace("\n", " / ")
+                lines.append(f"      {summary[:300]}")
+    return lines
+
+
+def assert_no_axe_violations(page: Page, state: str) -> None:
+    """Fail listing each WCAG A/AA violation's id, help and nodes."""
+    lines = axe_violations(page, state)
+    if lines:
+        pytest.fail("axe found WCAG A/AA violations:\n" + "\n".join(lines), pytrace=False)
 
 
 def main_text(page: Page) -> str:

@@ -4,7 +4,7 @@ import pytest
 
 from tests.browser.conftest import DESKTOP, Browsing
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def test_csp_violation_is_caught_with_javascript_on_under_the_shipped_policy(chromium, site):
