@@ -38,6 +38,25 @@ def topic_text(topic: Topic) -> str:
     return "\n".join(part for part in parts if part)
 
 
+class CitedHistoryAdmin(SimpleHistoryAdmin):
+    """History with "Revert" that also brings back the sources the old version cited."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        # On the revert screen obj is rebuilt from an old version (simple-history sets
+        # obj._history). Its form would show today's citations, so give it the old ones.
+        version = getattr(obj, "_history", None)
+        if version is not None:
+            cited = Source.objects.filter(pk__in=version.sources.values("source_id"))
+            obj._prefetched_objects_cache = {"sources": cited}
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        # Forget the old citations set above before the form saves its own, or the save
+        # would compare against them and skip the change.
+        getattr(obj, "_prefetched_objects_cache", {}).pop("sources", None)
+        super().save_model(request, obj, form, change)
+
+
 class ReviewOverdueFilter(admin.SimpleListFilter):
     title = "review"
     parameter_name = "review"
@@ -83,7 +102,7 @@ class TopicSectionInline(admin.StackedInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(CitedHistoryAdmin):
     list_display = [
         "title",
         "status",
@@ -215,7 +234,7 @@ class TopicSectionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(SimpleHistoryAdmin):
+class ItemAdmin(CitedHistoryAdmin):
     """Every list point on one screen, so a typo can be found by searching for it."""
 
     list_display = ["text", "section", "topic_title", "order", "reading_grade_column"]

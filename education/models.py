@@ -117,7 +117,8 @@ class Topic(models.Model):
     )
     updated = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    # The page's citations are kept in each version too, so a revert brings them back.
+    history = HistoricalRecords(m2m_fields=["sources"])
     objects = TopicQuerySet.as_manager()
 
     class Meta:
@@ -248,7 +249,7 @@ class Item(models.Model):
         help_text="The source(s) this point comes from. Patients see their numbers after it.",
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["order", "pk"]

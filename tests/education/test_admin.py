@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from education.models import Item, Topic, one_year_after
+from education.models import Item, Source, Topic, one_year_after
 from tests.education.builders import make_topic
 from tests.education.pages import form_values, read_page
 
@@ -192,3 +192,29 @@ def test_the_make_draft_action_hides_pages_and_publish_brings_them_back(staff_cl
 
     staff_client.post(url, {"action": "publish", "_selected_action": [topic.pk]})
     assert patient.get("/learn/side-effects/").status_code == 200
+
+
+def test_reverting_a_point_brings_back_the_sources_it_cited(staff_client, patient):
+    item = Item.objects.get(text="Muscle pain")
+    assert list(item.sources.values_list("number", flat=True)) == [4]
+    version_citing_4 = item.history.latest("history_date")
+
+    submit_change_form(staff_client, item, sources=str(Source.objects.get(number=7).pk))
+    assert list(item.sources.values_list("number", flat=True)) == [7]
+
+    revert_url = reverse("admin:education_item_simple_history", args=[item.pk, version_citing_4.pk])
+    data = form_values(staff_client.get(revert_url).content, "historicalitem_form")
+    assert data["sources"] == [str(Source.objects.get(number=4).pk)]
+    data["_save"] = ["Save"]
+    assert staff_client.post(revert_url, data).status_code == 302
+
+    assert list(item.sources.values_list("number", flat=True)) == [4]
+    html = patient.get("/learn/side-effects/").content.decode()
+    assert 'id="source-4"' in html
+    assert 'id="source-7"' not in html
+
+
+def test_a_page_version_keeps_the_page_sources_it_had():
+    topic = Topic.objects.get(slug="medicines-to-avoid")
+    first = topic.history.earliest("history_date")
+    assert sorted(row.source.number for row in first.sources.all()) == [1, 5, 6, 8]
