@@ -12,8 +12,7 @@ NEXT_REVIEW_DUE = "2027-11-29"
 CHECKLIST = {
     "title": "Checklist for your next visit",
     "introduction": (
-        "Take this to your next visit about low-dose naltrexone (LDN). "
-        "Tick what to ask, and write down the answers."
+        "Bring this to your next visit about low-dose naltrexone (LDN). Tick what to ask."
     ),
     "opioid_warning": (
         "LDN blocks opioids. Taken together, LDN can cause sudden, severe withdrawal, and the "

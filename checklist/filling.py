@@ -68,23 +68,33 @@ def _plain_line(finding: Finding) -> str:
 
 def doctor_prompts(report: Report) -> list[Prompt]:
     """Every "tell your doctor" line from the results and the answers, each once, in order,
-    with the medicines it came from so a line like "tell them you take this" makes sense."""
-    entries_by_prompt: dict[str, list[str]] = {}
-    texts: dict[str, str] = {}
-    for finding in report.findings:
-        key = _key(finding.tell_your_doctor)
-        if key:
-            texts.setdefault(key, finding.tell_your_doctor.strip())
-            entries = entries_by_prompt.setdefault(key, [])
-            if finding.match.input not in entries:
-                entries.append(finding.match.input)
-    for answer in report.answer_findings:
-        key = _key(answer.tell_your_doctor)
-        if key:
-            texts.setdefault(key, answer.tell_your_doctor.strip())
-            entries_by_prompt.setdefault(key, [])
-    return [Prompt(text=texts[key], entries=tuple(entries_by_prompt[key])) for key in texts]
+    with the medicines it came from so a line like "tell them you take this" makes sense.
+
+    A medicine in two groups (Vicoprofen: an opioid and an NSAID) carries both groups' lines
+    run together; where either line also stands alone for another medicine, it is split out so
+    that no line is printed twice."""
+    sources = [(finding.tell_your_doctor, finding.match.input) for finding in report.findings]
+    sources += [(answer.tell_your_doctor, None) for answer in report.answer_findings]
+    known = sorted({_normal(text) for text, _ in sources if _normal(text)}, key=len, reverse=True)
+
+    entries_by_line: dict[str, list[str]] = {}
+    for text, entry in sources:
+        for line in _split_known(_normal(text), known):
+            entries = entries_by_line.setdefault(line, [])
+            if entry is not None and entry not in entries:
+                entries.append(entry)
+    return [Prompt(text=line, entries=tuple(entries)) for line, entries in entries_by_line.items()]
 
 
-def _key(text: str) -> str:
-    return " ".join((text or "").split()).casefold()
+def _split_known(text: str, known: list[str]) -> list[str]:
+    for line in known:
+        if line != text and line in text:
+            before, after = (part.strip() for part in text.split(line, 1))
+            # Only whole sentences split off, never a phrase from the middle of one.
+            if (not before or before[-1] in ".!?") and (not after or after[0].isupper()):
+                return [*_split_known(before, known), line, *_split_known(after, known)]
+    return [text] if text else []
+
+
+def _normal(text: str) -> str:
+    return " ".join((text or "").split())

@@ -24,6 +24,7 @@ BLANK_MEDICINE_ROWS = 8
 NOTE_LINES = 6
 FILLED_BLANK_ROWS = 0  # the notes lines take anything missed
 FILLED_NOTE_LINES = 3
+LONG_LIST = 8  # from this many medicines on, one note line fewer, to stay on two pages
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
         ],
         "doctor_prompts": doctor_prompts(report),
         "blank_rows": range(FILLED_BLANK_ROWS),
-        "note_lines": range(FILLED_NOTE_LINES),
+        "note_lines": range(FILLED_NOTE_LINES - (len(report.findings) >= LONG_LIST)),
         "carry_entries": posted.entries,
         "carry_answers": [
             (slug, "yes" if answer else "no")
