@@ -20,6 +20,8 @@ $(VENV)/.dev-installed: $(BIN)/activate requirements-dev.txt
 
 run: $(BIN)/activate
 	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py migrate --noinput
+	# New drug names and rules from checker/seed_data.py; rows staff edited are kept.
+	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py load_checker_seed
 	@echo ""
 	@echo "  LDN Guide is at http://127.0.0.1:8000/"
 	@echo "  To edit content, make a staff login with: make admin"
@@ -75,7 +77,7 @@ admin-totp: $(BIN)/activate
 
 # 60 s at 32 connections against gunicorn + PostgreSQL on loopback, then the fault drills.
 loadtest: $(VENV)/.dev-installed
-	scripts/loadtest.sh
+	$(PY) scripts/loadtest.py
 
 # Requests per second of a topic page and the checker API, each as a ratio to /healthz.
 benchmark-http: $(VENV)/.dev-installed
