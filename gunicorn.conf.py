@@ -49,3 +49,63 @@ proc_name = "ldn-guide"
 # gunicorn 27's control socket is not needed: signals (HUP, TERM) do the same job, and one
 # fixed socket path would clash when several servers run on one machine (tests, load runs).
 control_socket_disable = True
+
+
+def when_ready(server):
+    """Build the checker's medicine index once, in the master, before any worker starts.
+
+    Workers are forked from the master, so each one (and each replacement after
+    max_requests) starts with the index in memory instead of spending seconds building it
+    while patients wait. If the database is not reachable yet, workers build it on first use.
+    """
+    from django.db import connections
+
+    try:
+        from checker import engine
+
+        engine.get_engine()
+    except Exception as error:
+        server.log.warning("Checker index not built ahead: %s", type(error).__name__)
+    finally:
+        # A database connection must never be shared by forked workers.
+        connections.close_all()
+
+
+class _ClosedListener:
+    """Stands in for a listening socket already closed: requests only ask its address."""
+
+    def __init__(self, address):
+        self.address = address
+
+    def getsockname(self):
+        return self.address
+
+
+def post_worker_init(worker):
+    """On SIGTERM, serve the connections already waiting in the listen queue before exiting.
+
+    gunicorn's sync worker stops at once after its current request; connections the kernel
+    had queued but no worker had accepted yet would be reset when the last worker exits.
+    Instead each worker, on its way out, accepts what is waiting, stops listening and
+    answers them. New connections after that are refused (the load balancer retries them).
+    """
+    run = worker.run
+
+    def run_then_drain():
+        run()
+        if worker.alive:  # the loop ended for another reason (parent gone)
+            return
+        waiting = []
+        for listener in worker.sockets:
+            closed = _ClosedListener(listener.getsockname())
+            while True:
+                try:
+                    waiting.append((closed, *listener.accept()))
+                except OSError:  # nothing left waiting (EAGAIN) or the socket is closed
+                    break
+            listener.close()
+        for closed, client, address in waiting:
+            client.setblocking(True)
+            worker.handle(closed, client, address)
+
+    worker.run = run_then_drain
