@@ -20,6 +20,23 @@ TEN_MEDICINES = [
     "lisinopril 10 mg",
     "tramadol 50mg",
 ]
+# The hardest list for the page: every entry an opioid with a long name, every answer "yes".
+TEN_OPIOIDS = [
+    "Percocet 10/325 mg every 6 hours",
+    "Tylenol with codeine #3",
+    "Suboxone film 8/2",
+    "promethazine with codeine syrup",
+    "Lomotil 2.5 mg",
+    "Vicoprofen",
+    "fentanyl patch 25 mcg",
+    "kratom capsules",
+    "Imodium A-D",
+    "Nurofen Plus",
+]
+EVERY_ANSWER_YES = {
+    slug: "yes"
+    for slug in ["alcohol", "recent_opioids", "withdrawal_now", "liver", "oud_treatment", "allergy"]
+}
 PAPER_SIZES = ["Letter", "A4"]
 
 pytestmark = [
@@ -58,16 +75,26 @@ def post_from_the_site(page, base_url: str, medicines, answers: dict[str, str]) 
         page.get_by_role("button", name="Make my checklist").click()
 
 
-def test_ten_medicines_print_on_two_pages_of_letter_and_a4(chromium, live_server, tmp_path):
+@pytest.mark.parametrize(
+    ("medicines", "answers"),
+    [
+        (TEN_MEDICINES, {"alcohol": "yes", "liver": "no"}),
+        (TEN_OPIOIDS, EVERY_ANSWER_YES),
+    ],
+    ids=["mixed", "ten-opioids-every-answer-yes"],
+)
+def test_ten_medicines_print_on_two_pages_of_letter_and_a4(
+    chromium, live_server, tmp_path, medicines, answers
+):
     assert Name.objects.exists(), "the checker's names must be loaded for this test"
     page = chromium.new_page()
-    post_from_the_site(page, live_server.url, TEN_MEDICINES, {"alcohol": "yes", "liver": "no"})
+    post_from_the_site(page, live_server.url, medicines, answers)
     assert page.get_by_role("heading", name="My medicines").is_visible()
 
     for paper in PAPER_SIZES:
         pages, words = printed(page, tmp_path, paper)
         assert pages <= 2, f"{pages} pages on {paper}"
-        for medicine in TEN_MEDICINES:
+        for medicine in medicines:
             assert medicine in words, f"{medicine} missing on {paper}"
         assert "Opioid warning" in words
         assert "Do not take together" in words
