@@ -159,6 +159,7 @@ def _word_set(text: str) -> frozenset[str]:
 # Units that follow a number in a strength: "5 mg", "0.5 ml", "25 mcg/hr", "2000 iu", "1 %".
 _UNITS = _word_set(
     "mg mgs mcg mcgs ug μg µg g gm gms gr gram grams kg ml mls cc l iu ius unit units u "
+    "microgram micrograms milligram milligrams millilitre millilitres milliliter milliliters "
     "meq mmol % percent tsp tsps teaspoon teaspoons tbsp tablespoon tablespoons oz "
     "puff puffs spray sprays drop drops"
 )
@@ -172,6 +173,7 @@ _FORM_WORDS = _word_set(
     "spray sprays nasal nose cream creams ointment lotion topical suppository suppositories "
     "supp powder powders granules sachet sachets packet packets lozenge lozenges gum chewable "
     "chewables chew chews gummy gummies dissolving disintegrating effervescent soluble "
+    "dispersible orodispersible gastro resistant mr "
     "er xr sr cr la xl dr ec ir ds odt cd xt ext extended immediate delayed "
     "sustained controlled modified prolonged release released acting long short "
     "hcl hydrochloride sulfate sulphate bitartrate phosphate sodium potassium calcium "
@@ -212,6 +214,7 @@ _FILLER_WORDS = _word_set(
     "injected injecting iv shoot shooting swallow swallowed s "
     "street illicit illegal recreational recreationally counterfeit pressed "
     "boots superdrug tesco asda sainsburys lloyds kirkland equate cvs walgreens walmart "
+    "eye eyes ear ears skin vaginal rectal pack packs six td "
     "costco target amazon sunmark topcare careone leader goodsense"
 )
 # Abbreviations patients use for a word inside a name.
@@ -306,6 +309,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\b(?:no|number|num)\s*\.?\s*(?=\d)", " ", text)  # tylenol no. 3
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 50,000 units
     text = re.sub(r"(?<=\d)s\b", "", text)  # oxy 30s, T3s
+    text = re.sub(r"\b([mes])\s*/\s*([rc])\b", r"\1\2", text)  # m/r, e/c, s/r
     text = re.sub(r"(?<![\d.])\.(?=\d)", "0.", text)  # .5 ml
     return text
 
@@ -392,6 +396,7 @@ def _singular(word: str) -> str | None:
 # Typo search: deletions of up to two letters, within the first seven letters of a name.
 _PREFIX = 7
 _MAX_DELETES = 2
+_MAX_TYPO_TRIES = 8  # words of one entry tried one by one
 
 
 def _deletions(word: str, depth: int) -> set[str]:
@@ -767,8 +772,10 @@ class MatchIndex:
             reading.pieces.append(_Piece(run[0], run[-1] + 1, entry, True))
             return
         leftover: list[int] = []
-        for j in content_positions:
-            entry = self._fuzzy(words[j]) if len(content_positions) > 1 else None
+        for number, j in enumerate(content_positions):
+            # a typo among other words; a few tries at most, so a long scribble stays quick
+            tries = len(content_positions) > 1 and number < _MAX_TYPO_TRIES
+            entry = self._fuzzy(words[j]) if tries else None
             if entry is not None:
                 reading.pieces.append(_Piece(j, j + 1, entry, True))
             else:
@@ -802,7 +809,16 @@ class MatchIndex:
             return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
         reading = self._scan(_without_strengths(tokens))
         if not reading.pieces:
-            return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
+            # "co-codomol": a typo in a name the separators split apart.
+            entry = self._fuzzy(" ".join(content)) if len(content) <= 3 else None
+            if entry is None:
+                return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
+            return Match(
+                input=text,
+                match=MATCH_FUZZY,
+                matched_name=entry.record.name,
+                ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
+            )
         names = list(dict.fromkeys(piece.entry.record.name for piece in reading.pieces))
         ingredients = tuple(
             dict.fromkeys(i for piece in reading.pieces for i in piece.entry.record.ingredients)

@@ -405,7 +405,7 @@ codeine [opioid]: alias codeine phosphate, codeine sulfate, codeine sulphate, me
 dihydrocodeine [opioid]: alias dihydrocodeine tartrate, dhc, drocode; ukbrand DF118, DF118 Forte, DHC Continus, DF 118
 tramadol [opioid]: alias tramadol hydrochloride, tramadol hcl, tramadol er; brand Ultram, Ultram ER, ConZip, Ryzolt, Rybix, Rybix ODT, Qdolo; ukbrand Zydol, Zydol SR, Zydol XL, Zamadol, Zamadol SR, Tramulief, Maxitram, Maxitram SR, Marol, Invodol, Tilodol, Larapam, Mabron, Dromadol, Tradorec, Brimisol, Zeridame, Tramquel, Nobligan, Tramal, Tramal SR, Durotram, Tramadol Retard; street trammies, trams, chill pills, ultras
 tapentadol [opioid]: alias tapentadol hydrochloride; brand Nucynta, Nucynta ER; ukbrand Palexia, Palexia SR
-fentanyl [opioid]: alias fentanyl citrate, fentanil, phentanyl, fentanyl patch, fentanyl lollipop; brand Duragesic, Actiq, Fentora, Subsys, Abstral, Lazanda, Onsolis, Ionsys, Sublimaze; ukbrand Durogesic, Matrifen, Fencino, Mezolar, Victanyl, Opiodur, Effentora, Instanyl, PecFent, Breakyl, Yemex, Osmach, Fentalis, Haldid; street fent, fenty, fetty, fentanyl pills, fent pills, blues, blue pills, m30, m30s, m 30, dirty 30s, china girl, china town, apache, dance fever, murder 8, tango and cash, fentanyl powder, rainbow fentanyl
+fentanyl [opioid]: alias fentanyl citrate, fentanil, phentanyl, fentanyl patch, fentanyl lollipop; brand Duragesic, Actiq, Fentora, Subsys, Abstral, Lazanda, Onsolis, Ionsys, Sublimaze; ukbrand Durogesic, Matrifen, Fencino, Mezolar, Victanyl, Opiodur, Effentora, Instanyl, PecFent, Breakyl, Yemex, Osmach, Fentalis, Haldid; street fent, fenty, fetty, fentanyl pills, fent pills, blues, blue pills, blue 30, blue m30, blue m 30, m box, m box 30, m30, m30s, m 30, dirty 30, dirty 30s, china girl, china town, apache, dance fever, murder 8, tango and cash, fentanyl powder, rainbow fentanyl
 sufentanil [opioid]: alias sufentanil citrate; brand Dsuvia, Sufenta, Zalviso
 alfentanil [opioid]: alias alfentanil hydrochloride; brand Alfenta; ukbrand Rapifen
 remifentanil [opioid]: alias remifentanil hydrochloride; brand Ultiva
@@ -935,7 +935,7 @@ cannabidiol [none]: alias cbd, cbd oil, cbd gummies, cbd cream, cbd drops, hemp 
 dronabinol [none]: brand Marinol, Syndros
 nabilone [none]: brand Cesamet
 # --- Vitamins, minerals and supplements --------------------------------------------------------
-vitamin d [none]: alias vitamin d3, vitamin d 3, vit d, vit d3, d3, cholecalciferol, colecalciferol, vitamin d2, ergocalciferol, calciferol, vitamin d drops; brand Drisdol, D-Vi-Sol, Replesta; ukbrand Fultium, Fultium-D3, Invita D3, Stexerol-D3, Plenachol, Thorens
+vitamin d [none]: alias d, vitamin d3, vitamin d 3, vit d, vit d3, d3, cholecalciferol, colecalciferol, vitamin d2, ergocalciferol, calciferol, vitamin d drops; brand Drisdol, D-Vi-Sol, Replesta; ukbrand Fultium, Fultium-D3, Invita D3, Stexerol-D3, Plenachol, Thorens
 vitamin b12 [none]: alias b12, b 12, vit b12, cyanocobalamin, methylcobalamin, hydroxocobalamin, hydroxycobalamin, b12 shots, b12 injection, b12 injections, cobalamin; brand Nascobal; ukbrand Cobalin-H, Neo-Cytamen
 vitamin c [none]: alias vit c, ascorbic acid, ascorbate; brand Emergen-C, Airborne
 vitamin e [none]: alias vit e, tocopherol, alpha tocopherol

@@ -311,3 +311,31 @@ def test_suggestions_leave_out_form_and_strength_variants_and_can_be_compact(ind
     compact = index.suggestions(compact=True)
     assert len(compact) < len(suggestions)
     assert {"ibuprofen", "oxycodone", "co-codamol"} <= set(compact)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Buprenorphine 5 microgram/hour patch", {"buprenorphine"}),
+        ("Tramadol 50mg m/r", {"tramadol"}),
+        ("Lansoprazole 15mg orodispersible", {"lansoprazole"}),
+        ("Fentanyl 100 mcg/h TD patch q72h", {"fentanyl"}),
+        ("1 tab PO q4-6h PRN pain Norco", {"hydrocodone", "acetaminophen"}),
+        ("blue 30s", {"fentanyl"}),
+        ("Calcium 600 + D", {"calcium", "vitamin d"}),
+        ("wine (1-2 glasses/week)", {"alcohol"}),
+        ("co-codomol", {"codeine", "acetaminophen"}),
+    ],
+)
+def test_prescription_style_entries_and_split_typos(index, typed, expected):
+    assert set(index.match(typed).ingredients) == expected
+
+
+def test_a_long_scribble_stays_unread_and_quick(index):
+    import time
+
+    scribble = " ".join(["zqxwv", "plomk", "trebn", "asdfgh", "vbnmq"] * 8)[:200]
+    started = time.perf_counter()
+    result = index.match(scribble)
+    assert not result.recognized
+    assert time.perf_counter() - started < 0.5  # generous: a shared, busy test machine
