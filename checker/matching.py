@@ -819,7 +819,19 @@ class MatchIndex:
                 matched_name=entry.record.name,
                 ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
             )
-        names = list(dict.fromkeys(piece.entry.record.name for piece in reading.pieces))
+        # "oxycodone/apap" reads as "oxycodone + acetaminophen": other spellings give way to
+        # the generic name; brands keep their own ("Tylenol + codeine").
+        names = list(
+            dict.fromkeys(
+                part
+                for piece in reading.pieces
+                for part in (
+                    piece.entry.record.ingredients
+                    if piece.entry.record.kind in ("alias", "uk")
+                    else (piece.entry.record.name,)
+                )
+            )
+        )
         ingredients = tuple(
             dict.fromkeys(i for piece in reading.pieces for i in piece.entry.record.ingredients)
         )

