@@ -179,14 +179,14 @@ _FORM_WORDS = _word_set(
     "hcl hydrochloride sulfate sulphate bitartrate phosphate sodium potassium calcium "
     "magnesium citrate tartrate maleate succinate besylate besilate mesylate acetate "
     "fumarate hyclate monohydrate hydrobromide hbr napsylate lactate pamoate glycinate "
-    "bisglycinate oxide gluconate carbonate chloride"
+    "bisglycinate oxide gluconate carbonate chloride orotate aspartate picolinate"
 )
 # Salts are removed only after the first word, so "magnesium" and "sodium bicarbonate" survive.
 _SALT_WORDS = _word_set(
     "hcl hydrochloride sulfate sulphate bitartrate phosphate sodium potassium calcium "
     "magnesium citrate tartrate maleate succinate besylate besilate mesylate acetate "
     "fumarate hyclate monohydrate hydrobromide hbr napsylate lactate pamoate glycinate "
-    "bisglycinate oxide gluconate carbonate chloride"
+    "bisglycinate oxide gluconate carbonate chloride orotate aspartate picolinate"
 )
 # Words that say how, when or why, not what. Ignored when the rest of the entry names a drug.
 _FILLER_WORDS = _word_set(
@@ -226,6 +226,11 @@ COMMON_MISSPELLINGS: Mapping[str, str] = {
     "heroine": "heroin",
     "herion": "heroin",
     "heroen": "heroin",
+    "herin": "heroin",
+    "herrin": "heroin",
+    "herroin": "heroin",
+    "hiroin": "heroin",
+    "heroinn": "heroin",
     "morfine": "morphine",
     "morphene": "morphine",
     "morphin": "morphine",
@@ -397,6 +402,7 @@ def _singular(word: str) -> str | None:
 _PREFIX = 7
 _MAX_DELETES = 2
 _MAX_TYPO_TRIES = 8  # words of one entry tried one by one
+_TWO_SLIPS_FROM = 7  # letters; shorter words may have one slip
 
 
 def _deletions(word: str, depth: int) -> set[str]:
@@ -598,7 +604,7 @@ class MatchIndex:
                 entry = self._lookup(" ".join([*last[:-1], single]), whole=whole)
         return entry
 
-    def _fuzzy(self, query: str) -> _Entry | None:
+    def _fuzzy(self, query: str, *, strict: bool = False) -> _Entry | None:
         """The closest name within a few typing slips, or None. Everyday words never match."""
         length = len(query)
         if length < 5 or any(ch.isdigit() for ch in query):
@@ -606,7 +612,9 @@ class MatchIndex:
         words = query.split()
         if all(w in self._english for w in words):
             return None
-        max_distance = 1 if length < 8 else 2 if length < 12 else 3
+        # A word beside a name we already read gets fewer slips than a whole entry.
+        two_slips_from = _TWO_SLIPS_FROM + 1 if strict else _TWO_SLIPS_FROM
+        max_distance = 1 if length < two_slips_from else 2 if length < 12 else 3
         choices = {
             key
             for variant in _deletions(query[:_PREFIX], _MAX_DELETES)
@@ -775,7 +783,7 @@ class MatchIndex:
         for number, j in enumerate(content_positions):
             # a typo among other words; a few tries at most, so a long scribble stays quick
             tries = len(content_positions) > 1 and number < _MAX_TYPO_TRIES
-            entry = self._fuzzy(words[j]) if tries else None
+            entry = self._fuzzy(words[j], strict=True) if tries else None
             if entry is not None:
                 reading.pieces.append(_Piece(j, j + 1, entry, True))
             else:
