@@ -20,8 +20,8 @@ from checklist.forms import MAX_ENTRIES, MAX_ENTRY_LENGTH, CheckerPost, read_che
 from checklist.models import Checklist, ChecklistSource, QuestionToAsk, SignToWatch, ThingToBring
 
 # Lines to write on: more on the blank checklist, fewer when the list fills the page.
-BLANK_MEDICINE_ROWS = 8
-NOTE_LINES = 6
+BLANK_MEDICINE_ROWS = 12
+NOTE_LINES = 10
 FILLED_BLANK_ROWS = 0  # the notes lines take anything missed
 FILLED_NOTE_LINES = 3
 LONG_LIST = 8  # from this many medicines on, one note line fewer, to stay on two pages

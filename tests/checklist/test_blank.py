@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from checker import engine
 from checklist.models import Checklist, ChecklistSource, QuestionToAsk, SignToWatch, ThingToBring
+from checklist.views import BLANK_MEDICINE_ROWS, NOTE_LINES
 
 URL = "/checklist/"
 
@@ -42,8 +43,8 @@ def test_blank_checklist_has_rows_and_lines_to_write_on(client):
     text = page_text(client.get(URL))
     assert "Medicine name (as on the label)" in text
     assert "Dose and how often" in text
-    assert text.count("Empty row to write on") == 8
-    assert text.count("app-checklist__write-line") == 6
+    assert text.count("Empty row to write on") == BLANK_MEDICINE_ROWS
+    assert text.count("app-checklist__write-line") == NOTE_LINES
     assert "Name:" in text
     assert "Visit date:" in text
 
@@ -119,7 +120,7 @@ def test_empty_post_gives_the_blank_checklist_and_says_why(client):
     assert response.status_code == 200
     text = page_text(response)
     assert "Your list was empty" in text
-    assert text.count("Empty row to write on") == 8
+    assert text.count("Empty row to write on") == BLANK_MEDICINE_ROWS
 
 
 @pytest.mark.django_db
