@@ -160,8 +160,12 @@ def _describe_ingredients(ingredients: Sequence[str], fired: Sequence[GroupRule]
     parts = []
     for ingredient in ingredients:
         rule = next((r for r in fired if ingredient in r.ingredients), None)
-        if rule is None or not rule.label or rule.label.casefold() == ingredient.casefold():
+        if rule is None or not rule.label:
             parts.append(ingredient)
+        elif rule.label.casefold() == ingredient.casefold():
+            parts.append(ingredient)  # "alcohol", not "alcohol (alcohol)"
+        elif rule.label.casefold().split()[-1] == ingredient.casefold():
+            parts.append(rule.label)  # "an opioid", not "opioid (an opioid)"
         else:
             parts.append(f"{ingredient} ({rule.label})")
     return " + ".join(parts)

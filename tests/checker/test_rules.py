@@ -258,3 +258,8 @@ def test_patient_words_read_at_grade_8_or_lower():
         text = card(question[k] for k in ("text", "hint", "yes_message", "tell_your_doctor"))
         assert textstat.flesch_kincaid_grade(text) <= 8, question["slug"]
     assert textstat.flesch_kincaid_grade(seed_data.DOSE_CONTEXT) <= 8
+
+
+def test_class_words_and_drinks_do_not_repeat_themselves(check):
+    assert only(check("opioids")).explanation == "You typed opioids: an opioid"
+    assert only(check("beer")).explanation == "You typed beer: alcohol"
