@@ -22,9 +22,12 @@ import time
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from checker import matching, rules
 
@@ -45,6 +48,15 @@ class Engine:
     urgent_action: str
     version: str
     built_at: float
+
+    @cached_property
+    def suggestions(self) -> list[str]:
+        return self.index.suggestions()
+
+    @cached_property
+    def datalist_options(self) -> SafeString:
+        # Thousands of <option>s: escaped once per build, not on every page view.
+        return format_html_join("", '<option value="{}">', ((name,) for name in self.suggestions))
 
 
 @dataclass
@@ -208,7 +220,12 @@ def check_medicines(
 
 
 def name_suggestions() -> list[str]:
-    return get_engine().index.suggestions()
+    return list(get_engine().suggestions)
+
+
+def datalist_options() -> SafeString:
+    """name_suggestions() as escaped <option> elements for the page's <datalist>."""
+    return get_engine().datalist_options
 
 
 def screening_questions() -> list[rules.Question]:

@@ -62,5 +62,5 @@ def check(request):
         html = render_to_string(f"{TEMPLATE}#results", {**context, "htmx": True}, request)
         html += render_to_string(f"{TEMPLATE}#form", {**context, "oob": True}, request)
         return HttpResponse(html)
-    context["suggestions"] = engine.name_suggestions()
+    context["datalist_options"] = engine.datalist_options()
     return render(request, TEMPLATE, context)
