@@ -35,7 +35,7 @@ class AnswerRow:
 
 @sensitive_post_parameters()
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def checklist(request: HttpRequest) -> HttpResponse:
     questions = engine.screening_questions()
     questions_to_ask = list(QuestionToAsk.objects.shown().prefetch_related("sources"))
@@ -96,7 +96,8 @@ def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
             for question in questions
         ],
         "doctor_prompts": doctor_prompts(report),
-        "blank_rows": range(FILLED_BLANK_ROWS),
+        # Answers alone (no medicines): the medicine table stays blank to write on.
+        "blank_rows": range(FILLED_BLANK_ROWS if report.findings else BLANK_MEDICINE_ROWS // 2),
         "note_lines": range(FILLED_NOTE_LINES - (len(report.findings) >= LONG_LIST)),
         "carry_entries": posted.entries,
         "carry_answers": [

@@ -116,6 +116,9 @@ def test_answers_alone_fill_the_checklist(client):
     text = page_text(client.post(URL, make_checker_post([], recent_opioids="yes")))
     assert "Your answer: yes" in text
     assert "Your list was empty" not in text
+    assert "Medicine name (as on the label)" in text  # a blank table to write them in
+    assert "Empty row to write on" in text
+    assert "Your answers below mention opioids" in text
 
 
 @pytest.mark.django_db
