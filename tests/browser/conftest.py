@@ -293,7 +293,9 @@ def screenshot(page: Page, name: str) -> Path:
     width = page.viewport_size["width"]
     js = "" if page.js_enabled else "-nojs"
     path = SCREENSHOTS / f"{slugify(name)}-{width}{js}.png"
-    page.screenshot(path=str(path), full_page=True)
+    # caret="hide" (the default) leaves style="" on every input, which htmx then copies while
+    # settling a swap: a CSP violation of the test's own making.
+    page.screenshot(path=str(path), full_page=True, caret="initial")
     return path
 
 
