@@ -558,7 +558,7 @@ class MatchIndex:
         # Typo candidates: names of 4+ letters that are not everyday words. Each is filed under
         # every way of deleting up to two letters from its first few letters (the SymSpell
         # idea), so a lookup touches only real neighbours, however big the list grows.
-        self._near: dict[str, list[str]] = {}
+        self._near: dict[str, dict[int, list[str]]] = {}
         for key, entry in self.exact.items():
             if (
                 len(key) >= 4
@@ -568,7 +568,7 @@ class MatchIndex:
                 and not any(ch.isdigit() for ch in key)
             ):
                 for variant in _deletions(key[:_PREFIX], _MAX_DELETES):
-                    self._near.setdefault(variant, []).append(key)
+                    self._near.setdefault(variant, {}).setdefault(len(key), []).append(key)
         self._english = english
 
     def _add(self, key: str, entry: _Entry, *, quiet: bool = False) -> None:
@@ -615,17 +615,18 @@ class MatchIndex:
         # A word beside a name we already read gets fewer slips than a whole entry.
         two_slips_from = _TWO_SLIPS_FROM + 1 if strict else _TWO_SLIPS_FROM
         max_distance = 1 if length < two_slips_from else 2 if length < 12 else 3
-        choices = {
-            key
-            for variant in _deletions(query[:_PREFIX], _MAX_DELETES)
-            for key in self._near.get(variant, ())
-            if abs(len(key) - length) <= max_distance
-        }
+        sizes = range(length - max_distance, length + max_distance + 1)
+        choices: set[str] = set()
+        for variant in _deletions(query[:_PREFIX], _MAX_DELETES):
+            by_size = self._near.get(variant)
+            if by_size:
+                for size in sizes:
+                    choices.update(by_size.get(size, ()))
         if not choices:
             return None
         found = process.extract(
             query,
-            sorted(choices),
+            list(choices),
             scorer=OSA.distance,
             score_cutoff=max_distance,
             limit=8,
@@ -640,6 +641,7 @@ class MatchIndex:
                 hit[1],
                 priority.get(self.exact[hit[0]].record.kind, 99),
                 -fuzz.ratio(query, hit[0]),
+                hit[0],  # the same answer on every run
             ),
         )
         return self.exact[best[0]]
