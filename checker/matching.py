@@ -291,6 +291,8 @@ COMMON_MISSPELLINGS: Mapping[str, str] = {
 }
 
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
+# Cyrillic and Greek letters that look like Latin ones ("оxycodone" typed with a Cyrillic о).
+_LOOK_ALIKES = str.maketrans("аеорсухіјѕԁɡοαερτυνκχιкмнвт", "aeopcyxijsdgoaeptuvkxikmhbt")
 _SEP = "|"
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|%|[/+&,;|()\-]")
@@ -306,7 +308,7 @@ def _strip_invisible(text: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = _strip_invisible(text).casefold()
+    text = _strip_invisible(text).casefold().translate(_LOOK_ALIKES)
     text = re.sub(r"['’‘`´ʼ]", "", text)  # john's -> johns
     text = re.sub(r"\bw\s*/\s*(?=\S)", " with ", text)  # w/ codeine
     text = re.sub(r"\bw\s*/\s*$", " ", text)

@@ -194,6 +194,8 @@ def test_nonsense_and_everyday_words_stay_unrecognised(index, typed):
         "oxycodone\x00",  # NUL byte
         "\ufeffoxycodone",  # byte-order mark
         "oxycodone\u202e",  # bidi override
+        "\u043exycodone",  # a Cyrillic o that looks like a Latin one
+        "OXYCODONE",
     ],
 )
 def test_invisible_and_look_alike_characters_do_not_hide_an_opioid(index, typed):
