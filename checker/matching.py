@@ -491,7 +491,7 @@ def everyday_words() -> frozenset[str]:
 class _Entry:
     record: NameRecord
     fuzzy: bool = False  # a known misspelling: reported as "we read this as ..."
-    whole_only: bool = False  # an everyday word (street slang): only when it is the whole entry
+    whole_only: bool = False  # an everyday word: read only when nothing unexplained is beside it
 
 
 @dataclass
@@ -509,7 +509,8 @@ class _Reading:
 
 
 class MatchIndex:
-    """Every name, precomputed once: a dict for exact lookups and length buckets for typos."""
+    """Every name, precomputed once: a dict for exact lookups (`exact`, `squashed`) and a
+    deletion index for typos (`_near`). Read-only after it is built."""
 
     def __init__(self, records: Iterable[NameRecord]) -> None:
         english = english_words()
