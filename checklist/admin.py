@@ -12,13 +12,15 @@ from checklist.models import (
     SignToWatch,
     ThingToBring,
 )
+from education.readability import describe_grade
 
 
 @admin.register(Checklist)
 class ChecklistAdmin(SimpleHistoryAdmin):
     list_display = ["title", "reviewer_name", "last_reviewed", "next_review_due", "overdue"]
+    readonly_fields = ["reading_grade"]
     fieldsets = [
-        (None, {"fields": ["title", "introduction"]}),
+        (None, {"fields": ["title", "introduction", "reading_grade"]}),
         (
             "Boxes",
             {
@@ -44,14 +46,24 @@ class ChecklistAdmin(SimpleHistoryAdmin):
     def overdue(self, obj: Checklist) -> bool:
         return obj.review_overdue
 
+    @admin.display(description="Reading grade of these words (aim for 8 or lower)")
+    def reading_grade(self, obj: Checklist) -> str:
+        if not obj.pk:
+            return "Shown after you save."
+        return describe_grade(" ".join([obj.introduction, obj.opioid_warning, obj.urgent_help]))
+
 
 class ItemAdmin(SimpleHistoryAdmin):
-    list_display = ["text", "order", "is_shown"]
+    list_display = ["text", "order", "is_shown", "reading_grade"]
     list_editable = ["order", "is_shown"]
     list_filter = ["is_shown"]
     search_fields = ["text"]
     fields = ["text", "order", "is_shown", "sources"]
     filter_horizontal = ["sources"]
+
+    @admin.display(description="Reading grade")
+    def reading_grade(self, obj) -> str:
+        return describe_grade(obj.text)
 
 
 @admin.register(QuestionToAsk)
@@ -66,7 +78,7 @@ class ThingToBringAdmin(ItemAdmin):
 
 @admin.register(SignToWatch)
 class SignToWatchAdmin(ItemAdmin):
-    list_display = ["text", "kind", "order", "is_shown"]
+    list_display = ["text", "kind", "order", "is_shown", "reading_grade"]
     list_filter = ["kind", "is_shown"]
     fields = ["text", "kind", "order", "is_shown", "sources"]
 

@@ -95,3 +95,13 @@ def test_staff_can_open_every_checklist_admin_screen(staff_client):
         assert staff_client.get(change).status_code == 200
         history = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
         assert staff_client.get(history).status_code == 200
+
+
+@pytest.mark.django_db
+def test_admin_shows_staff_the_reading_grade_of_what_they_write(staff_client):
+    checklist = Checklist.objects.current()
+    change = reverse("admin:checklist_checklist_change", args=[checklist.pk])
+    assert "Reading grade of these words" in staff_client.get(change).content.decode()
+    text = staff_client.get(reverse("admin:checklist_questiontoask_changelist")).content.decode()
+    assert "Reading grade" in text
+    assert "(fine)" in text
