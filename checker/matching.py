@@ -293,7 +293,9 @@ COMMON_MISSPELLINGS: Mapping[str, str] = {
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
 # Cyrillic and Greek letters that look like Latin ones ("оxycodone" typed with a Cyrillic о).
 _LOOK_ALIKES = str.maketrans("аеорсухіјѕԁɡοαερτυνκχιкмнвт", "aeopcyxijsdgoaeptuvkxikmhbt")
-_SEP = "|"
+_SEP = "|"  # a separator: ( ) , ; + &
+_RATIO_SEP = "/"  # a slash or hyphen, which can also join two strengths: 10/325, 5-325
+_SEPS = frozenset({_SEP, _RATIO_SEP})
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|%|[/+&,;|()\-]")
 _SEPARATOR_CHARS = frozenset("/+&,;|()-")
@@ -326,13 +328,16 @@ def _tokens(text: str) -> list[str]:
     tokens: list[str] = []
     for raw in _TOKEN.findall(text):
         if raw in _SEPARATOR_CHARS:
-            if tokens and tokens[-1] != _SEP:
-                tokens.append(_SEP)
+            sep = _RATIO_SEP if raw in "/-" else _SEP
+            if tokens and tokens[-1] not in _SEPS:
+                tokens.append(sep)
+            elif tokens and sep == _SEP:
+                tokens[-1] = _SEP  # "-(" is no ratio
             continue
         tokens.append(_TOKEN_REWRITES.get(raw, raw))
-    while tokens and tokens[-1] == _SEP:
+    while tokens and tokens[-1] in _SEPS:
         tokens.pop()
-    if tokens and tokens[0] == _SEP:
+    if tokens and tokens[0] in _SEPS:
         tokens.pop(0)
     return tokens
 
@@ -353,7 +358,7 @@ def _without_strengths(tokens: list[str]) -> list[str]:
             if nxt in _UNITS:
                 i += 2
                 continue
-            if nxt == _SEP and i + 2 < n and _is_number(tokens[i + 2]):
+            if nxt == _RATIO_SEP and i + 2 < n and _is_number(tokens[i + 2]):
                 # 10/325, 5-325, 8/2: a ratio of strengths
                 i += 3
                 if i < n and tokens[i] in _UNITS:
@@ -371,15 +376,15 @@ def _without_strengths(tokens: list[str]) -> list[str]:
 
 
 def _has_words(tokens: list[str]) -> bool:
-    return any(t != _SEP and not _is_number(t) for t in tokens)
+    return any(t not in _SEPS and not _is_number(t) for t in tokens)
 
 
 def _join(tokens: Iterable[str]) -> str:
-    return " ".join(t for t in tokens if t != _SEP)
+    return " ".join(t for t in tokens if t not in _SEPS)
 
 
 def _content(tokens: Iterable[str]) -> list[str]:
-    return [t for t in tokens if t != _SEP and not _is_number(t) and t not in _FILLER_WORDS]
+    return [t for t in tokens if t not in _SEPS and not _is_number(t) and t not in _FILLER_WORDS]
 
 
 def normalise_entry(text: str) -> str:
@@ -472,6 +477,10 @@ _EVERYDAY_EXTRA = frozenset(
 )
 
 
+# Drink words too general to read inside a phrase.
+_GENERAL_DRINK_WORDS = frozenset({"drink", "drinks", "drinking", "a drink", "spirits", "port"})
+
+
 @cache
 def everyday_words() -> frozenset[str]:
     """Very common English words (the Dale-Chall list that textstat ships, plus a few more):
@@ -533,6 +542,9 @@ class MatchIndex:
                 whole_only = len(key) <= 3 or key in english or key in GUARD_PHRASES
             elif record.kind in ("generic", "uk"):
                 whole_only = False
+            elif record.kind == "drink":
+                # "wine with dinner" is still wine; but "drink lots of water" is not alcohol
+                whole_only = len(key) <= 2 or key in _GENERAL_DRINK_WORDS or key in _EVERYDAY_EXTRA
             else:
                 whole_only = len(key) <= 3 or key in everyday or key in GUARD_PHRASES
             entry = _Entry(record, whole_only=whole_only)
@@ -675,7 +687,7 @@ class MatchIndex:
 
     def _has_numbered_name(self, tokens: list[str]) -> bool:
         """True when a name with a number in it ("Tylenol 3", "perc 30") is in the entry."""
-        words = [t for t in tokens if t != _SEP]
+        words = [t for t in tokens if t not in _SEPS]
         for end, word in enumerate(words):
             if _is_number(word):
                 for size in range(2, min(4, end + 1) + 1):
@@ -686,12 +698,12 @@ class MatchIndex:
     def _scan(self, tokens: list[str]) -> _Reading:
         """Find the names inside an entry, longest first, and keep what is left over."""
         reading = _Reading()
-        words = [t for t in tokens if t != _SEP]
+        words = [t for t in tokens if t not in _SEPS]
         # boundaries[i] is True when a separator came just before words[i]
         boundaries: list[bool] = []
         previous_sep = True
         for t in tokens:
-            if t == _SEP:
+            if t in _SEPS:
                 previous_sep = True
                 continue
             boundaries.append(previous_sep)
