@@ -214,7 +214,8 @@ _FILLER_WORDS = _word_set(
     "injected injecting iv shoot shooting swallow swallowed s "
     "street illicit illegal recreational recreationally counterfeit pressed "
     "boots superdrug tesco asda sainsburys lloyds kirkland equate cvs walgreens walmart "
-    "eye eyes ear ears skin vaginal rectal pack packs six td "
+    "eye eyes ear ears skin vaginal rectal pack packs six td relaxer relaxers relaxant "
+    "relaxants killer killers painkiller painkillers "
     "costco target amazon sunmark topcare careone leader goodsense"
 )
 # Abbreviations patients use for a word inside a name.
@@ -646,6 +647,10 @@ class MatchIndex:
             score_cutoff=max_distance,
             limit=8,
         )
+        if length < 8:
+            # two slips in a short word must still leave it mostly the same ("relaxer" is not
+            # "Relafen"; "suboxen" is "Suboxone")
+            found = [hit for hit in found if hit[1] < 2 or fuzz.ratio(query, hit[0]) >= 75]
         if not found:
             return None
         priority = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}

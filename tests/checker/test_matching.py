@@ -175,6 +175,11 @@ def test_exact_names_are_not_reported_as_typos(index):
         "cough syrup",
         "<script>alert(1)</script>",
         "'; DROP TABLE meds; --",
+        "muscle relaxer",
+        "chill pills",
+        "test123",
+        "bp meds",
+        "the pink one",
         "\U0001f48a\U0001f48a",
     ],
 )
