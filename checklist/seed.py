@@ -6,7 +6,11 @@ have edited. The data migration calls it with historical models; it can be calle
 
 import datetime
 
+from django.utils import timezone
+
 from checklist import content
+
+FIRST_VERSION = "First version, loaded with the site"
 
 
 def load_checklist_content(apps=None) -> None:
@@ -18,10 +22,13 @@ def load_checklist_content(apps=None) -> None:
     source_model = apps.get_model("checklist", "ChecklistSource")
 
     if not checklist_model.objects.exists():
-        checklist_model.objects.create(
-            **content.CHECKLIST,
-            last_reviewed=datetime.date.fromisoformat(content.REVIEWED_ON),
-            next_review_due=datetime.date.fromisoformat(content.NEXT_REVIEW_DUE),
+        _first_version(
+            apps,
+            checklist_model.objects.create(
+                **content.CHECKLIST,
+                last_reviewed=datetime.date.fromisoformat(content.REVIEWED_ON),
+                next_review_due=datetime.date.fromisoformat(content.NEXT_REVIEW_DUE),
+            ),
         )
 
     sources = {source.key: source for source in source_model.objects.exclude(key=None)}
@@ -34,6 +41,7 @@ def load_checklist_content(apps=None) -> None:
             number += 1
         taken_numbers.add(number)
         sources[row["key"]] = source_model.objects.create(**{**row, "number": number})
+        _first_version(apps, sources[row["key"]])
 
     lists = [
         ("QuestionToAsk", content.QUESTIONS_TO_ASK),
@@ -48,5 +56,21 @@ def load_checklist_content(apps=None) -> None:
                 continue
             fields = {name: value for name, value in row.items() if name != "sources"}
             item = model.objects.create(**fields, order=order * 10)
+            _first_version(apps, item)
             source_keys = row.get("sources") or content.SIGN_SOURCES.get(row.get("kind"), [])
             item.sources.set([sources[key] for key in source_keys if key in sources])
+
+
+def _first_version(apps, row) -> None:
+    """Give a new row its first entry in the history, so staff can always go back to the words
+    the site came with. (Saving through the live models records it already; the historical
+    models a migration uses do not.)"""
+    history = apps.get_model("checklist", f"Historical{type(row).__name__}")
+    if history.objects.filter(id=row.pk).exists():
+        return
+    history.objects.create(
+        **{field.attname: getattr(row, field.attname) for field in row._meta.concrete_fields},
+        history_date=timezone.now(),
+        history_type="+",
+        history_change_reason=FIRST_VERSION,
+    )

@@ -105,3 +105,29 @@ def test_admin_shows_staff_the_reading_grade_of_what_they_write(staff_client):
     text = staff_client.get(reverse("admin:checklist_questiontoask_changelist")).content.decode()
     assert "Reading grade" in text
     assert "(fine)" in text
+
+
+@pytest.mark.django_db
+def test_every_loaded_row_has_a_first_version_staff_can_go_back_to():
+    for model in (Checklist, ChecklistSource, QuestionToAsk, ThingToBring, SignToWatch):
+        for row in model.objects.all():
+            assert row.history.filter(history_type="+").exists(), (model, row.pk)
+
+
+@pytest.mark.django_db
+def test_staff_edit_can_be_undone_from_the_history(staff_client):
+    question = QuestionToAsk.objects.get(key="alcohol")
+    original = question.text
+    question.text = "A typo-ridden questoin"
+    question.save()
+
+    first = question.history.earliest()
+    revert = reverse("admin:checklist_questiontoask_simple_history", args=[question.pk, first.pk])
+    response = staff_client.post(
+        revert,
+        {"text": first.text, "order": first.order, "is_shown": "on"},
+    )
+
+    assert response.status_code == 302, response.content.decode()[:1500]
+    question.refresh_from_db()
+    assert question.text == original
