@@ -108,6 +108,9 @@ class ChecklistSource(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("checklist:checklist") + f"#checklist-source-{self.number}"
+
     @property
     def display_url(self) -> str:
         """The address as printed: without "https://", which nobody needs to type."""
@@ -157,6 +160,9 @@ class ChecklistItem(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("checklist:checklist")
 
 
 class QuestionToAsk(ChecklistItem):
