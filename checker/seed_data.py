@@ -948,7 +948,7 @@ thiamine [none]: alias vitamin b1, b1, thiamin
 riboflavin [none]: alias vitamin b2, b2
 niacin [none]: alias vitamin b3, nicotinic acid, niacinamide, nicotinamide; brand Niaspan, Niacor
 folic acid [none]: alias folate, methylfolate, l-methylfolate, l methylfolate, 5-mthf, folinic acid; brand Deplin, FolaPro
-multivitamin [none]: alias multivitamins, multi vitamin, multi-vitamin, multivit, daily vitamin, prenatal vitamin, prenatal vitamins, prenatal, prenatals, womens multivitamin, mens multivitamin, gummy vitamins, childrens vitamins; brand Centrum, Centrum Silver, One A Day, One-A-Day, Flintstones, Vitafusion, Nature Made Multi, Theragran, Prenate; ukbrand Sanatogen, Wellwoman, Wellman, Pregnacare, Seven Seas
+multivitamin [none]: alias multivitamins, multi vitamin, multi-vitamin, multivit, daily vitamin, prenatal vitamin, prenatal vitamins, prenatal, prenatals, womens multivitamin, mens multivitamin, gummy vitamins, childrens vitamins; brand Centrum, Centrum Silver, One A Day, One-A-Day, Flintstones, Vitafusion, Nature Made Multi, Theragran, Prenate; ukbrand Sanatogen, Wellwoman, Wellman, Pregnacare, Seven Seas, Berocca, Vitabiotics
 iron [none]: alias iron supplement, iron tablets, iron pills, ferrous sulfate, ferrous sulphate, ferrous gluconate, ferrous fumarate, ferrous bisglycinate, iron bisglycinate, polysaccharide iron, carbonyl iron, iron sulfate; brand Slow Fe, Feosol, Ferro-Sequels, Fergon, Vitron-C, Hemocyte, Ferrex; ukbrand Feospan, Fersaday, Galfer, Spatone
 magnesium [none]: alias magnesium citrate, magnesium glycinate, magnesium bisglycinate, magnesium oxide, magnesium chloride, magnesium malate, magnesium threonate, magnesium l-threonate, magnesium taurate, magnesium supplement, mag glycinate, magnesium sulfate, epsom salt, epsom salts; brand Mag-Ox, Slow-Mag, Natural Calm, Calm magnesium
 zinc [none]: alias zinc gluconate, zinc sulfate, zinc picolinate, zinc lozenges, zinc citrate; brand Cold-EEZE, Zicam
@@ -962,7 +962,7 @@ flaxseed oil [none]: alias flaxseed, flax seed, flax oil, linseed oil
 turmeric [none]: alias curcumin, turmeric curcumin, turmeric root, curcuma; brand Meriva, Theracurmin
 st john's wort [none]: alias st. john's wort, st johns wort, st. johns wort, saint john's wort, saint johns wort, st john wort, hypericum, hypericum perforatum; ukbrand Kira
 ashwagandha [none]: alias withania somnifera, ksm-66, ksm 66
-valerian [none]: alias valerian root
+valerian [none]: alias valerian root; ukbrand Kalms
 ginkgo [none]: alias ginkgo biloba, gingko, gingko biloba
 ginseng [none]: alias panax ginseng, korean ginseng, american ginseng, siberian ginseng
 garlic [none]: alias garlic pills, garlic supplement, aged garlic extract; brand Kyolic
@@ -1186,7 +1186,7 @@ menthol [none]: brand Biofreeze, Halls, Icy Hot Original
 camphor [none]
 methyl salicylate [none]: alias wintergreen oil
 phenol [none]: brand Chloraseptic
-zinc oxide [none]: brand Desitin, Boudreaux's
+zinc oxide [none]: brand Desitin, Boudreaux's; ukbrand Sudocrem, Anusol
 calamine [none]: alias calamine lotion
 latanoprost [none]: brand Xalatan, Xelpros, Iyuzeh
 timolol [none]: brand Timoptic, Istalol
@@ -1297,6 +1297,11 @@ quazepam [sedative]: brand Doral
 butabarbital [sedative]
 secobarbital [sedative]: brand Seconal
 methazolamide [none]
+xylometazoline [none]: ukbrand Otrivine, Sudafed Blocked Nose, Otrivin
+chlorhexidine [none]: alias chlorhexidine mouthwash; brand Peridex; ukbrand Corsodyl
+cetrimide [none]
+amylmetacresol [none]
+dichlorobenzyl alcohol [none]
 # --- More supplements ---------------------------------------------------------------------------
 nattokinase [none]
 lumbrokinase [none]
@@ -1515,6 +1520,9 @@ brand: Anoro Ellipta UK = umeclidinium + vilanterol
 brand: Twisted Tea, Mikes Hard Lemonade, Smirnoff Ice, wine cooler, wine coolers, hard lemonade, hard kombucha = alcohol
 drink: mimosa, mimosas, sangria, martini, martinis, mojito, mojitos, spritz, aperol spritz, aperol, negroni, old fashioned, manhattan cocktail, daiquiri, pina colada, bloody mary, screwdriver, gin and tonic, gin & tonic, g&t, rum and coke, jack and coke, vodka soda, vodka tonic, whiskey sour, cosmopolitan, long island iced tea, highball, sherry wine, mulled wine, eggnog with rum, shandy, spiked seltzer = alcohol
 ukbrand: Anadin Ultra, Anadin Liquid Caps = ibuprofen
+ukbrand: Savlon = chlorhexidine + cetrimide
+ukbrand: Germolene = phenol + chlorhexidine
+ukbrand: Strepsils = amylmetacresol + dichlorobenzyl alcohol
 # --- Other combination medicines ---------------------------------------------------------------
 brand: Fioricet, Esgic, Zebutal = butalbital + acetaminophen + caffeine
 brand: Augmentin, Augmentin XR, Amoxiclav = amoxicillin + clavulanate
