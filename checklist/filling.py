@@ -66,6 +66,25 @@ def _plain_line(finding: Finding) -> str:
     return ""
 
 
+# About how many characters of 12pt text fit across the printed page, and in each table column.
+PRINT_LINE = 95
+PRINT_CELL = 40
+
+
+def printed_lines(rows: list[MedicineRow], prompts: list[Prompt]) -> int:
+    """A rough count of the printed lines the medicine table and the prompts take, so the page
+    can give the notes what room is left and still fit on two sheets."""
+    lines = 0
+    for row in rows:
+        medicine = len(row.typed) + len(row.read_as) + len(row.ingredients) + 6
+        action = len(severity_label(row.level)) + len(row.line) + 1
+        lines += max(-(-medicine // PRINT_CELL), -(-action // (PRINT_CELL + 10)), 1)
+    for prompt in prompts:
+        text = len(prompt.text) + sum(len(entry) + 2 for entry in prompt.entries)
+        lines += max(-(-text // PRINT_LINE), 1)
+    return lines
+
+
 def doctor_prompts(report: Report) -> list[Prompt]:
     """Every "tell your doctor" line from the results and the answers, each once, in order,
     with the medicines it came from so a line like "tell them you take this" makes sense.

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from checker import engine
 from checker.rules import Report
-from checklist.filling import doctor_prompts, medicine_rows
+from checklist.filling import doctor_prompts, medicine_rows, printed_lines
 from checklist.forms import MAX_ENTRIES, MAX_ENTRY_LENGTH, CheckerPost, read_checker_post
 from checklist.models import Checklist, ChecklistSource, QuestionToAsk, SignToWatch, ThingToBring
 
@@ -23,8 +23,10 @@ from checklist.models import Checklist, ChecklistSource, QuestionToAsk, SignToWa
 BLANK_MEDICINE_ROWS = 12
 NOTE_LINES = 10
 FILLED_BLANK_ROWS = 0  # the notes lines take anything missed
-FILLED_NOTE_LINES = 3
-LONG_LIST = 8  # from this many medicines on, one note line fewer, to stay on two pages
+# The filled checklist's notes get the room its medicines and prompts leave on two sheets:
+# calibrated on the hardest list the print test uses (ten opioids, every answer yes).
+FILLED_PRINT_BUDGET = 30
+FILLED_NOTE_LINES = range(2, 9)  # at least two lines, at most eight
 
 
 @dataclass(frozen=True)
@@ -84,9 +86,13 @@ def cited_sources(items) -> list[ChecklistSource]:
 
 
 def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
+    rows = medicine_rows(report)
+    prompts = doctor_prompts(report)
+    room = FILLED_PRINT_BUDGET - printed_lines(rows, prompts)
+    note_lines = min(max(room, FILLED_NOTE_LINES.start), FILLED_NOTE_LINES.stop - 1)
     return {
         "filled": True,
-        "medicines": medicine_rows(report),
+        "medicines": rows,
         "has_no_known_interaction": any(f.severity == "none" for f in report.findings),
         "opioid_entries": [f.match.input for f in report.findings if "opioid" in f.groups],
         "has_opioid": report.has_opioid,
@@ -95,10 +101,10 @@ def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
             AnswerRow(text=question.text, answer=posted.answers.get(question.slug))
             for question in questions
         ],
-        "doctor_prompts": doctor_prompts(report),
+        "doctor_prompts": prompts,
         # Answers alone (no medicines): the medicine table stays blank to write on.
         "blank_rows": range(FILLED_BLANK_ROWS if report.findings else BLANK_MEDICINE_ROWS // 2),
-        "note_lines": range(FILLED_NOTE_LINES - (len(report.findings) >= LONG_LIST)),
+        "note_lines": range(note_lines),
         "carry_entries": posted.entries,
         "carry_answers": [
             (slug, "yes" if answer else "no")

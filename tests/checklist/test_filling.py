@@ -2,7 +2,7 @@
 
 from checker.matching import Match
 from checker.rules import AnswerFinding, Finding, Question, Report
-from checklist.filling import doctor_prompts, medicine_rows
+from checklist.filling import doctor_prompts, medicine_rows, printed_lines
 
 OPIOID = "Tell the doctor who prescribes your LDN about every opioid you take."
 NSAID = "Tell your doctor which painkillers you take."
@@ -122,3 +122,18 @@ def test_the_plain_line_never_repeats_the_level_words():
     assert rows[0].line == "Show it to your pharmacist."
     assert rows[1].line == ""  # said once under the table: the list is not complete
     assert rows[2].line == "Do not take opioids with LDN"
+
+
+def test_longer_lists_are_counted_as_more_printed_lines():
+    short = Report(findings=[make_finding("tramadol", read_as="tramadol", tell=OPIOID)])
+    long = Report(
+        findings=[
+            make_finding(
+                f"a long medicine name number {n}", read_as="Percocet", tell=f"{OPIOID} {n}."
+            )
+            for n in range(10)
+        ]
+    )
+    lines = [printed_lines(medicine_rows(r), doctor_prompts(r)) for r in (short, long)]
+    assert lines[0] == 2  # one row, one prompt
+    assert lines[1] >= 30
