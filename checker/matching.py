@@ -214,7 +214,7 @@ _FILLER_WORDS = _word_set(
     "injected injecting iv shoot shooting swallow swallowed s "
     "street illicit illegal recreational recreationally counterfeit pressed "
     "boots superdrug tesco asda sainsburys lloyds kirkland equate cvs walgreens walmart "
-    "eye eyes ear ears skin vaginal rectal pack packs six td relaxer relaxers relaxant "
+    "eye eyes ear ears skin vaginal rectal pack packs six relaxer relaxers relaxant "
     "relaxants killer killers painkiller painkillers "
     "costco target amazon sunmark topcare careone leader goodsense"
 )
@@ -347,8 +347,9 @@ def _is_number(token: str) -> bool:
     return bool(_NUMBER.match(token))
 
 
-def _without_strengths(tokens: list[str]) -> list[str]:
-    """Drop strengths with units, ratios like 10/325, forms, release words and salts."""
+def _without_strengths(tokens: list[str], *, keep_forms: bool = False) -> list[str]:
+    """Drop strengths with units, ratios like 10/325, and (unless keep_forms) forms, release
+    words and salts."""
     kept: list[str] = []
     i = 0
     n = len(tokens)
@@ -368,7 +369,11 @@ def _without_strengths(tokens: list[str]) -> list[str]:
             kept.append(token)
             i += 1
             continue
-        if token in _FORM_WORDS and not (token in _SALT_WORDS and not _has_words(kept)):
+        if (
+            not keep_forms
+            and token in _FORM_WORDS
+            and not (token in _SALT_WORDS and not _has_words(kept))
+        ):
             i += 1
             continue
         kept.append(token)
@@ -548,6 +553,8 @@ class MatchIndex:
                 whole_only = len(key) <= 2 or key in _GENERAL_DRINK_WORDS or key in _EVERYDAY_EXTRA
             else:
                 whole_only = len(key) <= 3 or key in everyday or key in GUARD_PHRASES
+            if key.isdigit():
+                whole_only = False  # "222" is no everyday word, and numbers are never content
             entry = _Entry(record, whole_only=whole_only)
             self._add(key, entry)
             keyed.append((key, entry))
@@ -556,6 +563,13 @@ class MatchIndex:
             # "Voltaren Gel" is also "voltaren"; but "TD Red" must not become "red".
             if stripped and stripped != key and len(stripped) >= 4 and stripped not in english:
                 self._add(stripped, entry, quiet=True)
+        # Filler words that some name contains ("Nurofen Plus", "Advil Cold & Sinus").
+        self._name_fillers = frozenset(
+            word
+            for key in self.exact
+            for word in key.split()
+            if word in _FILLER_WORDS and len(word) >= 3
+        )
         by_name = {}
         for key, entry in self.exact.items():
             if not entry.fuzzy:
@@ -675,9 +689,23 @@ class MatchIndex:
         stripped_tokens = _without_strengths(tokens)
         stripped = _join(stripped_tokens)
         no_numbers = _join(t for t in stripped_tokens if not _is_number(t))
+        # "Nurofen Plus, 2 tabs daily": drop the dosing words but keep those that are part of
+        # some name ("plus", "cold", "extra strength"), before dropping every filler word.
+        named = " ".join(
+            t
+            for t in stripped_tokens
+            if t not in _SEPS
+            and not _is_number(t)
+            and (t not in _FILLER_WORDS or t in self._name_fillers)
+        )
         content = " ".join(_content(stripped_tokens))
         numbered = self._has_numbered_name(stripped_tokens)
-        for key in (light, stripped, light_no_numbers, no_numbers, content):
+        # Every filler word may go only when none of them could be part of a name; otherwise
+        # the search inside the entry finds the longest name ("Nurofen Plus (for pain)").
+        candidates = [light, stripped, light_no_numbers, no_numbers, named]
+        if content == named:
+            candidates.append(content)
+        for key in candidates:
             if not key:
                 continue
             if numbered and key not in (light, stripped):
@@ -689,6 +717,12 @@ class MatchIndex:
             if entry is not None:
                 return entry, entry.fuzzy
         return None
+
+    def _is_filler(self, word: str) -> bool:
+        """A word that names no drug: "daily", "tablets", "ER"; a salt unless it is one too."""
+        if word in _FILLER_WORDS:
+            return True
+        return word in _FORM_WORDS and not (word in _SALT_WORDS and word in self.exact)
 
     def _has_numbered_name(self, tokens: list[str]) -> bool:
         """True when a name with a number in it ("Tylenol 3", "perc 30") is in the entry."""
@@ -717,11 +751,14 @@ class MatchIndex:
         taken = [False] * n
         i = 0
         while i < n:
-            if _is_number(words[i]) or words[i] in _FILLER_WORDS:
-                i += 1
-                continue
+            # a number, filler or form word only starts a longer name ("7 oh", "ms ir")
+            alone_is_no_name = (
+                _is_number(words[i]) and words[i] not in self.exact  # "222" is a name
+            ) or self._is_filler(words[i])
             found = None
             for size in range(min(self._max_words, n - i), 0, -1):
+                if size == 1 and alone_is_no_name:
+                    break
                 key = " ".join(words[i : i + size])
                 entry = self._lookup(key, whole=False)
                 if entry is None and size == 1:
@@ -761,7 +798,7 @@ class MatchIndex:
         position = 0
         while position < len(run):
             j = run[position]
-            if _is_number(words[j]) or words[j] in _FILLER_WORDS:
+            if _is_number(words[j]) or self._is_filler(words[j]):
                 position += 1
                 continue
             for size in range(min(self._max_words, len(run) - position), 0, -1):
@@ -778,7 +815,7 @@ class MatchIndex:
 
     def _read_run(self, words: list[str], run: list[int], reading: _Reading) -> None:
         content_positions = [
-            j for j in run if not _is_number(words[j]) and words[j] not in _FILLER_WORDS
+            j for j in run if not _is_number(words[j]) and not self._is_filler(words[j])
         ]
         if not content_positions:
             return
@@ -816,7 +853,10 @@ class MatchIndex:
     def match(self, text: str) -> Match:
         tokens = _tokens(_tidy(text))
         if not _has_words(tokens):
-            entry = self.exact.get(_join(tokens)) if tokens else None  # "222" is a name too
+            # "222" is a name too, even with a strength after it
+            entry = self.exact.get(_join(tokens)) or self.exact.get(
+                _join(_without_strengths(tokens))
+            )
             if entry is None:
                 return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
             return Match(
@@ -835,9 +875,14 @@ class MatchIndex:
                 ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
             )
         content = _content(_without_strengths(tokens))
-        if not content or " ".join(content) in GUARD_PHRASES or _join(tokens) in GUARD_PHRASES:
+        numeric_name = any(_is_number(t) and t in self.exact for t in tokens)  # "take 222"
+        if (
+            (not content and not numeric_name)
+            or " ".join(content) in GUARD_PHRASES
+            or _join(tokens) in GUARD_PHRASES
+        ):
             return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
-        reading = self._scan(_without_strengths(tokens))
+        reading = self._scan(_without_strengths(tokens, keep_forms=True))
         if not reading.pieces:
             # "co-codomol": a typo in a name the separators split apart.
             entry = self._fuzzy(" ".join(content)) if len(content) <= 3 else None

@@ -223,3 +223,38 @@ def test_one_slip_typos_of_opioid_names_are_still_caught(index):
     caught = [typo for typo in typos if set(index.match(typo).ingredients) & OPIOIDS]
     assert len(typos) >= 600
     assert len(caught) >= 0.97 * len(typos)
+
+
+DOSE_PHRASES = (
+    "{} 10 mg tablet",
+    "{} 5/325",
+    "{}, 2 tabs q6h prn",
+    "take {} as needed",
+    "{} ER 20mg",
+    "{} (for pain)",
+    "{} 1-2 tablets every 4 hours",
+    "{} liquid 5ml",
+    "{} patch",
+    "{} 30mg x 2",
+)
+
+
+def test_every_opioid_name_is_still_caught_inside_dosing_words(index):
+    """Each opioid generic, brand, UK and old brand name inside ten ways of writing a dose."""
+    names = [
+        record
+        for record in index.records
+        if set(record.ingredients) & OPIOIDS
+        and record.kind in ("generic", "alias", "uk", "brand", "uk_brand", "old_brand")
+    ]
+    missed = []
+    for record in names:
+        for phrase in DOSE_PHRASES:
+            typed = phrase.format(record.name)
+            read = index.match(typed)
+            if not set(read.ingredients) & OPIOIDS:
+                missed.append(typed)
+            else:
+                assert set(read.ingredients) == set(record.ingredients), typed
+    assert len(names) * len(DOSE_PHRASES) > 5000
+    assert missed == []
