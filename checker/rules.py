@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from checker.matching import Match
+from checker.matching import MATCH_FUZZY, Match
 
 # Most serious first. "none" = recognised, no rule in our list; "unknown" = not recognised.
 SEVERITIES = ("avoid", "caution", "info", "none", "unknown")
@@ -175,7 +175,7 @@ def _explain(match: Match, fired: Sequence[GroupRule]) -> str:
     if not match.recognized:
         return f"You typed {match.input}. {UNKNOWN_MESSAGE}"
     described = _describe_ingredients(match.ingredients, fired)
-    if match.match == "fuzzy":
+    if match.match == MATCH_FUZZY:
         name = (match.matched_name or "").strip()
         plain = " + ".join(match.ingredients)
         if not name or name.casefold() in (plain.casefold(), *match.ingredients):
