@@ -207,7 +207,7 @@ _FILLER_WORDS = _word_set(
     "nighttime daytime sleep children childrens child kids kid infant infants junior "
     "adult adults womens mens women men sugar free flavor flavored flavour cherry grape "
     "orange mint berry strawberry lemon honey coated enteric "
-    "bid tid qid qd qhs qam qpm prn q stat "
+    "bid tid qid qd qhs qam qpm prn q stat bd tds qds od om nocte mane required "
     "as needed necessary sm lg small large half quarter one two three four five "
     "low high mild moderate severe "
     "smoke smoked smokes smoking snort snorted snorting sniff sniffed sniffing inject "
@@ -484,7 +484,9 @@ _EVERYDAY_EXTRA = frozenset(
 
 
 # Drink words too general to read inside a phrase.
-_GENERAL_DRINK_WORDS = frozenset({"drink", "drinks", "drinking", "a drink", "spirits", "port"})
+_GENERAL_DRINK_WORDS = frozenset(
+    {"drink", "drinks", "drinking", "a drink", "spirits", "port", "pints", "a pint"}
+)
 
 
 @cache
@@ -552,7 +554,8 @@ class MatchIndex:
                 # "wine with dinner" is still wine; but "drink lots of water" is not alcohol
                 whole_only = len(key) <= 2 or key in _GENERAL_DRINK_WORDS or key in _EVERYDAY_EXTRA
             else:
-                whole_only = len(key) <= 3 or key in everyday or key in GUARD_PHRASES
+                # three-letter abbreviations that are no word ("MST", "DHC") are read anywhere
+                whole_only = len(key) <= 2 or key in everyday or key in GUARD_PHRASES
             if key.isdigit():
                 whole_only = False  # "222" is no everyday word, and numbers are never content
             entry = _Entry(record, whole_only=whole_only)
