@@ -21,6 +21,9 @@ DOSE_CONTEXT = "..."  # the standard-dose (50 mg) vs LDN sentence shown with eve
 INGREDIENTS and PRODUCTS are written below as two compact tables (`_INGREDIENT_TABLE`,
 `_PRODUCT_TABLE`) so a pharmacist can read and review them line by line; `_parse_*` turns them
 into the lists above when the module loads. Ingredient names are lowercase US generic names.
+
+Without a database, checker.matching.records_from_seed() and checker.rules.rules_from_seed() /
+questions_from_seed() turn this data into the engine's objects (tests and the benchmark use them).
 """
 
 from __future__ import annotations
