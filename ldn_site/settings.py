@@ -123,7 +123,10 @@ DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=60,
+        # Connections are kept for a minute and checked before reuse, so a database restart
+        # costs one failed request at most. 0 closes them after each request (e.g. behind
+        # PgBouncer in transaction mode).
+        conn_max_age=int(os.environ.get("DJANGO_DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
 }
