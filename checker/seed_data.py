@@ -1305,6 +1305,20 @@ chlorhexidine [none]: alias chlorhexidine mouthwash; brand Peridex; ukbrand Cors
 cetrimide [none]
 amylmetacresol [none]
 dichlorobenzyl alcohol [none]
+silver sulfadiazine [none]: brand Silvadene; ukbrand Flamazine
+calcium acetate [none]: brand PhosLo, Phoslyra
+sevelamer [none]: brand Renvela, Renagel
+lanthanum [none]: brand Fosrenol
+patiromer [none]: brand Veltassa
+sodium zirconium cyclosilicate [none]: brand Lokelma
+bupivacaine [none]: brand Marcaine, Exparel, Sensorcaine
+propofol [none]: brand Diprivan
+influenza vaccine [none]: alias flu shot, flu jab, flu vaccine, flu shots; brand Fluzone, Flucelvax, Fluad, FluMist, Afluria, Flublok
+covid-19 vaccine [none]: alias covid vaccine, covid shot, covid jab, covid booster, covid 19 vaccine, coronavirus vaccine; brand Comirnaty, Spikevax, Novavax, Mnexspike
+zoster vaccine [none]: alias shingles vaccine, shingles shot; brand Shingrix, Zostavax
+pneumococcal vaccine [none]: alias pneumonia vaccine, pneumonia shot; brand Prevnar, Prevnar 20, Pneumovax, Capvaxive, Vaxneuvance
+tetanus vaccine [none]: alias tetanus shot, tdap, td vaccine, tetanus booster; brand Boostrix, Adacel
+rsv vaccine [none]: brand Arexvy, Abrysvo
 # --- More supplements ---------------------------------------------------------------------------
 nattokinase [none]
 lumbrokinase [none]

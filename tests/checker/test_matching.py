@@ -276,7 +276,7 @@ def test_an_index_from_a_handful_of_records_works_without_seed_data():
 
 @pytest.mark.parametrize(
     "typed",
-    ["corona virus vaccine", "a pint of milk", "pea protein", "coffee with milk", "dim the lights"],
+    ["corona on the beach", "a pint of milk", "pea protein", "coffee with milk", "dim the lights"],
 )
 def test_a_brand_spelled_like_an_everyday_word_is_not_read_inside_a_phrase(index, typed):
     assert not index.match(typed).recognized
