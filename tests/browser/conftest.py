@@ -78,8 +78,10 @@ document.addEventListener("securitypolicyviolation", (event) => {
 # --- The browser --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def chromium() -> Browser:
+@pytest.fixture(scope="package")
+def chromium(site_server) -> Browser:
+    """One browser for the suite, closed before the live server stops (so no connection of
+    its outlives the server)."""
     if not Path(CHROMIUM).exists():
         pytest.fail(
             f"The browser tests need Chromium at {CHROMIUM}. "
@@ -139,6 +141,17 @@ def load_content_again() -> None:
     load_checklist_content()
 
 
+def _joining_server_class():
+    from django.core.servers.basehttp import ThreadedWSGIServer
+
+    class JoiningThreadedWSGIServer(ThreadedWSGIServer):
+        # Stopping the server waits for its request threads, so none of them closes the shared
+        # test database connection after the server has handed it back.
+        daemon_threads = False
+
+    return JoiningThreadedWSGIServer
+
+
 @pytest.fixture(scope="package")
 def site_server(django_db_setup, django_db_blocker):
     """One live server for the browser suite, over the test database with its content.
@@ -153,6 +166,8 @@ def site_server(django_db_setup, django_db_blocker):
     from django.db import connection
     from pytest_django.live_server_helper import LiveServer
 
+    JoiningThreadedWSGIServer = _joining_server_class()  # noqa: N806
+
     database = str(connection.settings_dict["NAME"])
     assert "memorydb" in database or "test" in database, f"not a test database: {database}"
     with django_db_blocker.unblock():
@@ -163,7 +178,9 @@ def site_server(django_db_setup, django_db_blocker):
         from checker import engine
 
         engine.reset()
-        server = LiveServer("localhost")
+        server = LiveServer("localhost", start=False)
+        server.thread.server_class = JoiningThreadedWSGIServer
+        server.start()
         server._live_server_modified_settings.enable()
         try:
             yield server

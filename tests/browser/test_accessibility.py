@@ -5,6 +5,7 @@ saved as a screenshot in test-artifacts/screenshots/ for a person to look at.
 """
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     WIDTHS,
@@ -67,3 +68,91 @@ def topic_paths(page) -> list[str]:
         "links => links.map(link => link.getAttribute('href'))"
     )
     return sorted({href for href in hrefs if href.rstrip("/") != "/learn"})
+
+
+# --- The checker and the checklist, in every state ---------------------------------------------
+
+
+def fill_checker(page, entries: list[str], answers: dict[str, str]) -> None:
+    """Type the entries (adding rows as needed) and pick the answers, as a patient would."""
+    page.goto("/check/")
+    while page.locator("input[name='medicine']").count() < len(entries):
+        rows = page.locator("input[name='medicine']").count()
+        page.get_by_role("button", name="Add another medicine").click()
+        expect(page.locator("input[name='medicine']")).to_have_count(rows + 1)
+    for number, entry in enumerate(entries, start=1):
+        page.get_by_label(f"Medicine {number}", exact=True).fill(entry)
+    for slug, answer in answers.items():
+        page.locator(f"#q-{slug}-{answer}").check()
+
+
+def press_check(page) -> None:
+    page.locator(".app-check-form__actions").get_by_role(
+        "button", name="Check my medicines"
+    ).click()
+
+
+EVERY_LEVEL = ["Norco 10/325", "ibuprofen", "diazepam", "lisinopril", "asdfgh", "oxycodn"]
+EVERY_ANSWER_YES = {
+    slug: "yes"
+    for slug in (
+        "alcohol",
+        "recent_opioids",
+        "withdrawal_now",
+        "liver",
+        "oud_treatment",
+        "allergy",
+    )
+}
+CHECKER_STATES = {
+    "checker error empty": ([], {}, "There is a problem"),
+    "checker error too long": (["x" * 250], {}, "There is a problem"),
+    "checker every level": (EVERY_LEVEL, EVERY_ANSWER_YES, "Your results"),
+}
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["htmx", "nojs"])
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("state", list(CHECKER_STATES))
+def test_checker_state_has_no_wcag_violations(browsing, state, width, js):
+    entries, answers, expected = CHECKER_STATES[state]
+    page = browsing.page(for_axe=True, width=width, js=js)
+    fill_checker(page, entries, answers)
+    press_check(page)
+    expect(page.locator("#results")).to_contain_text(expected)
+    screenshot(page, state)
+    assert_no_axe_violations(page, f"{state} at {width}px ({'htmx' if js else 'no JS'})")
+
+
+LEVELS = {
+    "avoid": ("Norco 10/325", "Do not take together"),
+    "caution": ("ibuprofen", "Ask your doctor first"),
+    "info": ("diazepam", "Tell your doctor"),
+    "none": ("lisinopril", "No known interaction in our list"),
+    "unknown": ("asdfgh", "Not recognised"),
+    "typo": ("oxycodn", "We read this as oxycodone"),
+}
+
+
+@pytest.mark.parametrize("level", list(LEVELS))
+def test_each_result_level_alone_has_no_wcag_violations(browsing, level):
+    entry, words = LEVELS[level]
+    page = browsing.page(for_axe=True)
+    fill_checker(page, [entry], {})
+    press_check(page)
+    expect(page.locator("#results")).to_contain_text(words)
+    screenshot(page, f"checker level {level}")
+    assert_no_axe_violations(page, f"checker, {level} alone")
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["js", "nojs"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_filled_checklist_has_no_wcag_violations_on_screen_and_in_print(browsing, width, js):
+    page = browsing.page(for_axe=True, width=width, js=js)
+    fill_checker(page, EVERY_LEVEL, EVERY_ANSWER_YES)
+    page.locator(".app-check-form__actions").get_by_role("button", name="Make my checklist").click()
+    expect(page.locator("main")).to_contain_text("Opioid warning")
+    screenshot(page, "checklist filled")
+    assert_no_axe_violations(page, f"filled checklist at {width}px")
+    page.emulate_media(media="print")
+    assert_no_axe_violations(page, f"filled checklist, print media, at {width}px")
