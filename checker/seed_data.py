@@ -722,7 +722,7 @@ baclofen [none]: brand Lioresal, Ozobax, Fleqsuvy, Lyvispah, Gablofen
 orphenadrine [none]: alias orphenadrine citrate; brand Norflex
 dantrolene [none]: brand Dantrium
 lidocaine [none]: alias lignocaine, lidocaine patch; brand Lidoderm, ZTlido; ukbrand Versatis
-capsaicin [none]: alias capsaicin cream; brand Zostrix, Qutenza; ukbrand Axsain
+capsaicin [none]: alias capsaicin cream; brand Zostrix, Qutenza, Capzasin; ukbrand Axsain
 levetiracetam [none]: brand Keppra
 lamotrigine [none]: brand Lamictal, Lamictal XR
 divalproex [none]: alias valproate, valproic acid, sodium valproate, divalproex sodium; brand Depakote, Depakote ER, Depakene; ukbrand Epilim
@@ -915,7 +915,7 @@ guanfacine [none]: brand Intuniv, Tenex
 viloxazine [none]: brand Qelbree
 modafinil [none]: brand Provigil
 armodafinil [none]: brand Nuvigil
-sumatriptan [none]: alias sumatriptan succinate; brand Imitrex, Onzetra, Tosymra, Zembrace; ukbrand Imigran, Imigran Recovery
+sumatriptan [none]: alias sumatriptan succinate; brand Imitrex, Onzetra, Tosymra, Zembrace, Sumavel; ukbrand Imigran, Imigran Recovery
 rizatriptan [none]: brand Maxalt, Maxalt-MLT
 zolmitriptan [none]: brand Zomig, Zomig ZMT
 eletriptan [none]: brand Relpax
@@ -934,7 +934,7 @@ potassium chloride [none]: alias kcl, potassium chloride er; brand K-Dur, Klor-C
 varenicline [none]: brand Chantix, Tyrvaya; ukbrand Champix
 nicotine [none]: alias nicotine patch, nicotine patches, nicotine gum, nicotine lozenge, nicotine lozenges, nicotine pouches, nicotine spray, nicotine inhaler, cigarettes, cigarette, smoking, tobacco, cigars, vape, vapes, vaping, e-cigarette, e cigarette, e-cig, juul, chewing tobacco, snus; brand Nicorette, NicoDerm, NicoDerm CQ, Nicotrol, Habitrol, Zyn, Velo; ukbrand NiQuitin, Nicotinell
 cannabis [none]: alias marijuana, marihuana, medical marijuana, medical cannabis, weed, pot, thc, delta 8, delta-8, delta 8 thc, delta 9, thc gummies, edibles, edible, gummies thc, hash, hashish, cannabis oil, thc oil, blunt, blunts, dabs, ganja, kush, skunk, mary jane, reefer, thc vape
-cannabidiol [none]: alias cbd, cbd oil, cbd gummies, cbd cream, cbd drops, hemp oil, cbd capsules, cbd tincture; brand Epidiolex
+cannabidiol [none]: alias cbd, hemp, cbd oil, cbd gummies, cbd cream, cbd drops, hemp oil, cbd capsules, cbd tincture; brand Epidiolex
 dronabinol [none]: brand Marinol, Syndros
 nabilone [none]: brand Cesamet
 # --- Vitamins, minerals and supplements --------------------------------------------------------
@@ -960,7 +960,7 @@ potassium [none]: alias potassium supplement, potassium gluconate, potassium cit
 selenium [none]
 iodine [none]: alias potassium iodide, iodine drops, kelp; brand Iodoral
 chromium [none]: alias chromium picolinate
-fish oil [none]: alias omega 3, omega-3, omega 3s, omega-3s, omega 3 fish oil, omega-3 fish oil, omega 3 fatty acids, omega-3 fatty acids, cod liver oil, krill oil, epa, dha, epa dha, algae oil, algal oil; brand Nordic Naturals, MegaRed, Omega XL
+fish oil [none]: alias omega, omega 3, omega-3, omega 3s, omega-3s, omega 3 fish oil, omega-3 fish oil, omega 3 fatty acids, omega-3 fatty acids, cod liver oil, krill oil, epa, dha, epa dha, algae oil, algal oil; brand Nordic Naturals, MegaRed, Omega XL
 flaxseed oil [none]: alias flaxseed, flax seed, flax oil, linseed oil
 turmeric [none]: alias curcumin, turmeric curcumin, turmeric root, curcuma; brand Meriva, Theracurmin
 st john's wort [none]: alias st. john's wort, st johns wort, st. johns wort, saint john's wort, saint johns wort, st john wort, hypericum, hypericum perforatum; ukbrand Kira
@@ -1319,6 +1319,11 @@ zoster vaccine [none]: alias shingles vaccine, shingles shot; brand Shingrix, Zo
 pneumococcal vaccine [none]: alias pneumonia vaccine, pneumonia shot; brand Prevnar, Prevnar 20, Pneumovax, Capvaxive, Vaxneuvance
 tetanus vaccine [none]: alias tetanus shot, tdap, td vaccine, tetanus booster; brand Boostrix, Adacel
 rsv vaccine [none]: brand Arexvy, Abrysvo
+trolamine salicylate [none]: brand Aspercreme Original, Myoflex
+arnica [none]: alias arnica gel, arnica montana; brand Arnicare, Traumeel
+nabiximols [none]: ukbrand Sativex
+isometheptene [none]
+dichloralphenazone [none]
 # --- More supplements ---------------------------------------------------------------------------
 nattokinase [none]
 lumbrokinase [none]
@@ -1621,7 +1626,9 @@ ukbrand: Night Nurse = acetaminophen + promethazine + dextromethorphan
 ukbrand: Day Nurse = acetaminophen + pseudoephedrine + pholcodine
 ukbrand: Gaviscon, Gaviscon Advance, Gaviscon Original, Peptac = sodium alginate + sodium bicarbonate + calcium carbonate
 brand: Rolaids, Mylanta, Maalox = calcium carbonate + magnesium hydroxide
-brand: Osteo Bi-Flex, Move Free = glucosamine + chondroitin
+brand: Osteo Bi-Flex, Move Free, Cosamin, Cosamin DS = glucosamine + chondroitin
+brand: Midrin = acetaminophen + isometheptene + dichloralphenazone
+brand: Aspercreme = trolamine salicylate
 combination: glucosamine chondroitin, glucosamine and chondroitin, glucosamine with chondroitin = glucosamine + chondroitin
 brand: Pepcid Complete = famotidine + calcium carbonate + magnesium hydroxide
 brand: Dymista = azelastine + fluticasone
