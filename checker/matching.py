@@ -8,11 +8,16 @@ CONTRACT (other modules rely on these names and shapes):
     index.suggestions()                   # -> sorted display names for the <datalist>
 
 How an entry is read, in order (the first step that finds something wins):
-1. the whole entry, tidied up (case, spacing, punctuation, unicode) and then without its
-   strengths, units, forms and release words ("Tylenol #3" and "Percocet 10" are names too);
-2. the names inside it, longest first ("oxycodone/apap 5-325" -> oxycodone + acetaminophen);
-3. typos, through rapidfuzz, only for words that are not everyday English.
+1. the whole entry, tidied up (unicode, invisible marks, look-alike letters, case, spacing,
+   punctuation) and then without its strengths, units, forms, release words and dosing words
+   ("Tylenol #3" and "Percocet 10" are names too, so numbers go last);
+2. the names inside it, longest first ("oxycodone/apap 5-325" -> oxycodone + acetaminophen).
+   A name that is also an everyday word ("horse", "wine", "Align") counts only when nothing
+   unexplained stands beside it;
+3. typos, through rapidfuzz, for words that are not everyday English: one slip in a short
+   word, two from seven letters, three from twelve; known misspellings of opioids always.
 Whatever is left over is kept in `Match.unmatched`, so nothing the patient typed is hidden.
+Phrases like "nothing", "no opioids" or "my heart pill" are never read as a medicine.
 """
 
 from __future__ import annotations
