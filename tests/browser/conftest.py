@@ -209,6 +209,7 @@ class Guard:
     csp_violations: list[dict] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    server_errors: list[str] = field(default_factory=list)
     # Console errors a test expects, e.g. the 404 status of the "page not found" page.
     allowed_console: list[re.Pattern] = field(default_factory=list)
 
@@ -220,6 +221,10 @@ class Guard:
             return
         self.offsite_requests.append(url)
         route.abort("blockedbyclient")
+
+    def on_response(self, response) -> None:
+        if response.status >= 500:
+            self.server_errors.append(f"{response.status} {response.request.method} {response.url}")
 
     def on_console(self, message) -> None:
         if message.type != "error":
@@ -236,6 +241,7 @@ class Guard:
             "CSP violations": self.csp_violations,
             "console errors": self.console_errors,
             "script errors": self.page_errors,
+            "server errors (5xx)": self.server_errors,
         }
         return {name: items for name, items in found.items() if items}
 
@@ -266,6 +272,7 @@ class Browsing:
         # Nothing here should take long; fail fast rather than hang the suite.
         context.set_default_timeout(10_000)
         context.route("**/*", guard.on_route)
+        context.on("response", guard.on_response)
         context.expose_binding(
             "__reportCspViolation", lambda _source, report: guard.csp_violations.append(report)
         )
