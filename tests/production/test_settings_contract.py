@@ -174,3 +174,24 @@ def test_plain_http_works_on_loopback_when_https_is_off(client, settings):
     response = client.get("/")
     assert response.status_code == 200
     assert "Strict-Transport-Security" not in response
+
+
+@pytest.mark.django_db
+@override_settings(**HTTPS_ON, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+def test_the_staff_session_cookie_is_secure_httponly_lax_and_short(client, django_user_model):
+    from django.conf import settings
+
+    django_user_model.objects.create_user(
+        "nurse", password="a-long-staff-password-1", is_staff=True
+    )
+    response = client.post(
+        f"/{settings.ADMIN_URL}login/",
+        {"username": "nurse", "password": "a-long-staff-password-1"},
+        secure=True,
+    )
+    assert response.status_code == 302
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["secure"]
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+    assert 0 < int(cookie["max-age"]) <= 8 * 60 * 60
