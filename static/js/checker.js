@@ -1,5 +1,6 @@
 /* Checker page: after htmx swaps in new results or rows, move focus to what changed, so
-   keyboard and screen-reader users land on it. The page works fully without this file. */
+   keyboard and screen-reader users land on it; if an htmx request fails, fall back to the
+   ordinary form post. The page works fully without this file. */
 (function () {
   "use strict";
 
@@ -12,4 +13,19 @@
       target.focus();
     }
   });
+
+  // If a request fails (too many checks, a fault on the server, no connection), do what the
+  // page does without JavaScript: send the form the ordinary way. The patient then sees the
+  // answer, or the site's own page about the problem, never a button that does nothing.
+  function sendTheOrdinaryWay(event) {
+    var button = event.detail.elt;
+    var form = button && button.form;
+    if (!form || form.dataset.checkerSentOrdinaryWay) {
+      return;
+    }
+    form.dataset.checkerSentOrdinaryWay = "1";
+    form.requestSubmit(button.type === "submit" ? button : null);
+  }
+  document.addEventListener("htmx:responseError", sendTheOrdinaryWay);
+  document.addEventListener("htmx:sendError", sendTheOrdinaryWay);
 })();
