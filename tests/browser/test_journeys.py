@@ -6,6 +6,7 @@ watched for requests to other hosts, CSP violations and console errors (conftest
 """
 
 import io
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -265,3 +266,30 @@ def test_blank_checklist_works_for_people_who_skip_the_checker(browsing, js):
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     assert len(pdf.pages) <= 2
     assert "My medicines" in pdf.pages[0].extract_text()
+
+
+@pytest.mark.parametrize("status", [429, 500])
+def test_a_failed_htmx_check_falls_back_to_the_ordinary_form_post(browsing, status):
+    """If the enhanced request fails (too many checks, a server fault), the patient must not be
+    left with a button that does nothing: the page sends the form the ordinary way."""
+    page = browsing.page(js=True)
+    # The browser and htmx both log the failed request.
+    page.guard.allowed_console.append(re.compile(f"status of {status}|Error Code {status}"))
+    page.guard.expected_server_errors = status >= 500
+
+    def fail_htmx_only(route):
+        if route.request.headers.get("hx-request"):
+            route.fulfill(status=status, content_type="text/html", body="<p>Sorry</p>")
+        else:
+            route.fallback()
+
+    page.route("**/check/", fail_htmx_only)
+    page.goto("/check/")
+    page.get_by_label("Medicine 1", exact=True).fill("Norco 10/325")
+    mark_document(page)
+    page.locator(".app-check-form__actions").get_by_role(
+        "button", name="Check my medicines"
+    ).click()
+    expect(page.get_by_role("heading", name="Your results")).to_be_visible()
+    assert not still_same_document(page)
+    expect(finding(page, "Norco 10/325")).to_contain_text("Do not take together")
