@@ -1375,7 +1375,7 @@ esketamine [none]: brand Spravato
 lsd [none]: alias lysergic acid diethylamide; street acid tabs, blotter acid
 psilocybin [none]: alias magic mushrooms, mushrooms, shrooms, psilocybin mushrooms, mushroom gummies, microdose, microdosing
 ghb [none]: alias gamma hydroxybutyrate, sodium oxybate, gbl; brand Xyrem, Xywav, Lumryz; street liquid ecstasy
-xylazine [none]: alias xylazine hcl; street tranq, anestesia de caballo, sleep cut
+xylazine [none]: alias xylazine hcl; street anestesia de caballo, sleep cut
 alkyl nitrites [none]: alias poppers, amyl nitrite, isobutyl nitrite, amyl
 nitrous oxide [none]: alias laughing gas, whippets, nangs, whippits
 """
@@ -1443,7 +1443,7 @@ brand: Phenergan with codeine, Phenergan w codeine, Phenergan codeine, Phenergan
 combination: promethazine with codeine, promethazine w codeine, promethazine codeine, promethazine and codeine, promethazine/codeine, promethazine-codeine, promethazine codeine syrup, codeine promethazine, codeine and promethazine, codeine with promethazine = promethazine + codeine
 street: lean, purple drank, drank, sizzurp, syrup, barre, dirty sprite, purple lean, texas tea, actavis, activis, wockhardt, wock, wockesha, lean syrup, sipping syrup = codeine + promethazine
 brand: Promethazine VC with codeine, Phenergan VC with codeine, promethazine vc codeine = promethazine + phenylephrine + codeine
-brand: Robitussin AC, Cheratussin AC, Virtussin AC, Guiatuss AC, Mytussin AC, Tussi-Organidin NR, Brontex, Robafen AC, Iophen C-NR, Guaituss AC, Tussin AC, Halotussin AC, Gani-Tuss NR, Tussin with codeine, Robitussin with codeine = guaifenesin + codeine
+brand: Robitussin AC, Cheratussin, Cheratussin AC, Virtussin AC, Guiatuss AC, Mytussin AC, Tussi-Organidin NR, Brontex, Robafen AC, Iophen C-NR, Guaituss AC, Tussin AC, Halotussin AC, Gani-Tuss NR, Tussin with codeine, Robitussin with codeine = guaifenesin + codeine
 combination: guaifenesin with codeine, guaifenesin and codeine, guaifenesin codeine, guaifenesin ac, codeine guaifenesin, guaifenesin/codeine = guaifenesin + codeine
 brand: Tuzistra, Tuzistra XR, Tuxarin, Tuxarin ER = codeine + chlorpheniramine
 brand: Nucofed, Triacin-C = codeine + pseudoephedrine + triprolidine
@@ -1469,9 +1469,9 @@ old: Darvon Compound, Darvon Compound 65 = propoxyphene + aspirin + caffeine
 # --- Opioid use disorder medicines -------------------------------------------------------------
 brand: Suboxone, Suboxone film, Suboxone films, Suboxone strips, Suboxone tablets, Zubsolv, Bunavail, Cassipa, Suboxone sublingual film = buprenorphine + naloxone
 combination: buprenorphine naloxone, buprenorphine and naloxone, buprenorphine/naloxone, buprenorphine with naloxone, buprenorphine-naloxone, bup/nx, bup nx, bupe/nalox = buprenorphine + naloxone
-street: subs, sobos = buprenorphine + naloxone
+street: subs, sobos, sub strips, sub strip, sub films = buprenorphine + naloxone
 # --- Street mixtures ---------------------------------------------------------------------------
-street: tranq dope, tranq fentanyl, fentanyl and xylazine, fentanyl with xylazine, fentanyl xylazine, zombie drug, sleep cut dope = fentanyl + xylazine
+street: tranq, tranq dope, tranq fentanyl, fentanyl and xylazine, fentanyl with xylazine, fentanyl xylazine, zombie drug, sleep cut dope = fentanyl + xylazine
 street: speedball, speed ball, speedballs, speedballing = heroin + cocaine
 street: goofball, goofballs, goof ball = heroin + methamphetamine
 street: fentanyl laced, laced pills, pressed pills, pressies, fake pills, fake oxy, fake percs, counterfeit pills = fentanyl
