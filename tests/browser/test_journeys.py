@@ -7,6 +7,7 @@ watched for requests to other hosts, CSP violations and console errors (conftest
 
 import io
 import re
+import unicodedata
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -210,7 +211,7 @@ def test_patient_checks_medicines_makes_the_checklist_prints_it_and_clears_the_l
     expect(page.get_by_role("button", name="Change my list")).to_be_hidden()
     for paper in ("A4", "Letter"):
         pdf = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
-        text = " ".join(sheet.extract_text() for sheet in pdf.pages)
+        text = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in pdf.pages))
         assert len(pdf.pages) <= 2, f"{paper}: {len(pdf.pages)} pages"
         for typed in ("Norco 10/325", "ibuprofen", "beer", "Opioid warning"):
             assert typed in text, f"{typed!r} missing from the printed {paper} checklist"
@@ -293,3 +294,19 @@ def test_a_failed_htmx_check_falls_back_to_the_ordinary_form_post(browsing, stat
     expect(page.get_by_role("heading", name="Your results")).to_be_visible()
     assert not still_same_document(page)
     expect(finding(page, "Norco 10/325")).to_contain_text("Do not take together")
+
+
+def test_a_topic_page_prints_with_its_review_dates_and_without_the_navigation(browsing):
+    page = browsing.page(js=False)
+    page.goto("/learn/")
+    page.locator("main a[href^='/learn/'][href$='/']:not([href='/learn/'])").first.click()
+    title = page.locator("h1").inner_text()
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    # NFKC undoes the ligatures a PDF uses ("ﬀ" in "off-label").
+    text = unicodedata.normalize("NFKC", " ".join(sheet.extract_text() for sheet in pdf.pages))
+    text = " ".join(text.split())
+    for words in (title, "Last reviewed", "Next review due", "off-label"):
+        assert words in text, f"{words!r} missing from the printed page"
+    assert "Skip to main content" not in text

@@ -280,3 +280,28 @@ def test_error_summary_links_move_focus_to_the_field_by_keyboard(browsing, js):
     press_tab_until(page, ".app-error-summary a")
     page.keyboard.press("Enter")
     expect(page.locator("#medicine-1")).to_be_focused()
+
+
+def test_focus_follows_rows_added_removed_and_cleared_by_keyboard(browsing):
+    """With htmx swapping the form in place, focus must land where the change happened."""
+    page = browsing.page(js=True, width=PHONE)
+    page.goto("/check/")
+    page.locator("#medicine-1").fill("Norco 10/325")
+    page.locator("#medicine-2").fill("ibuprofen")
+    page.locator("#medicine-3").fill("beer")
+
+    page.get_by_role("button", name="Add another medicine").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Medicine 4", exact=True)).to_be_focused()
+    page.keyboard.type("lisinopril")
+
+    page.get_by_role("button", name="Remove medicine 2").focus()
+    page.keyboard.press("Space")
+    expect(page.get_by_label("Medicine 2", exact=True)).to_be_focused()
+    expect(page.get_by_label("Medicine 2", exact=True)).to_have_value("beer")
+    expect(page.get_by_label("Medicine 3", exact=True)).to_have_value("lisinopril")
+
+    page.get_by_role("button", name="Clear my list").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Medicine 1", exact=True)).to_be_focused()
+    expect(page.get_by_label("Medicine 1", exact=True)).to_have_value("")
