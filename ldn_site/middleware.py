@@ -7,8 +7,8 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.core.cache import caches
+from django.db import InterfaceError, OperationalError
 
 from ldn_site import views
 
@@ -34,7 +34,8 @@ def _address_key(address: str, window: int) -> str:
 
 
 class CheckRateLimitMiddleware:
-    """At most CHECK_RATE_LIMIT checker posts per address per minute, counted in the shared cache.
+    """At most CHECK_RATE_LIMIT checker posts per address per minute, counted in the shared
+    rate-limit cache.
 
     A fixed one-minute window: simple, and at worst twice the limit across a minute boundary.
     Health checks and every GET are never counted.
@@ -56,6 +57,7 @@ class CheckRateLimitMiddleware:
         now = time.time()
         window = int(now // 60)
         key = _address_key(client_ip(request), window)
+        cache = caches["rate_limit"]
         cache.add(key, 0, timeout=120)
         try:
             count = cache.incr(key)
@@ -79,9 +81,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError) or (
-            type(exception) is DatabaseError
-        ):
+        if isinstance(exception, OperationalError | InterfaceError):
             # The message names the database error, never anything from the request.
             logger.error("Database unavailable: %s", type(exception).__name__)
             return views.service_unavailable(request)

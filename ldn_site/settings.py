@@ -168,17 +168,40 @@ def cache_from_url(url: str) -> dict:
     )
 
 
-# One cache that every worker on this machine shares (a folder of files), so the rate limit,
-# the page cache and the checker's "data changed" signal reach all of them. Several app
-# servers share db://ldn_cache (in PostgreSQL) or a redis:// server instead.
+def rate_limit_cache_from(default: dict) -> dict:
+    """The rate limit's own cache beside the default one (another folder or table), so its
+    many short-lived counters never push the few keys that matter out of the default cache."""
+    backend = default["BACKEND"]
+    if backend.endswith("FileBasedCache"):
+        return {**default, "LOCATION": default["LOCATION"].rstrip("/") + "-rate-limit"}
+    if backend.endswith("DatabaseCache"):
+        return {**default, "LOCATION": default["LOCATION"] + "_rate_limit"}
+    if backend.endswith("LocMemCache"):
+        return {**default, "LOCATION": "ldn-rate-limit"}
+    return dict(default)  # redis: one server, told apart by the key prefix
+
+
+# One cache that every worker on this machine shares (a folder of files), so the page cache
+# and the checker's "data changed" signal reach all of them. Several app servers share
+# db://ldn_cache (in PostgreSQL) or a redis:// server instead.
+_default_cache = cache_from_url(
+    os.environ.get("DJANGO_CACHE_URL", f"file://{BASE_DIR / 'var' / 'cache'}")
+)
 CACHES = {
     "default": {
-        **cache_from_url(
-            os.environ.get("DJANGO_CACHE_URL", f"file://{BASE_DIR / 'var' / 'cache'}")
-        ),
+        **_default_cache,
         "KEY_PREFIX": "ldn",
         "TIMEOUT": 60 * 60,
-    }
+        # File and database caches drop a random third of their entries when full; the
+        # default cache holds few keys (pages, data versions), so it never gets there.
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    "rate_limit": {
+        **rate_limit_cache_from(_default_cache),
+        "KEY_PREFIX": "ldn-rate",
+        "TIMEOUT": 120,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
 
 # Seconds a published page stays in the cache; any staff save empties it at once.

@@ -1,13 +1,14 @@
 """Shared fixtures and make_* builders for the whole suite."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: a rolled-back test must not leave cached pages."""
-    cache.clear()
+    """Each test starts with empty caches: a rolled-back test must not leave cached pages."""
+    for cache in caches.all():
+        cache.clear()
     yield
 
 

@@ -12,7 +12,7 @@ import pytest
 from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.core import mail
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 
 from tests.production.conftest import CANARY, crawl, links_in
@@ -67,9 +67,10 @@ def every_row_as_text() -> str:
 
 def every_cache_entry_as_text() -> str:
     entries = []
-    for key, value in getattr(cache, "_cache", {}).items():
-        entries.append(repr(key))
-        entries.append(repr(pickle.loads(value)) if isinstance(value, bytes) else repr(value))  # noqa: S301
+    for cache in caches.all():
+        for key, value in getattr(cache, "_cache", {}).items():
+            entries.append(repr(key))
+            entries.append(repr(pickle.loads(value)) if isinstance(value, bytes) else repr(value))  # noqa: S301
     return "\n".join(entries)
 
 
