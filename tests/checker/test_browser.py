@@ -53,13 +53,12 @@ def browser():
 
 def open_checker(browser, site, *, js=True):
     context = browser.new_context(java_script_enabled=js, viewport={"width": 375, "height": 800})
-    # The site has no favicon; the browser's own request for one is not this page's problem.
-    context.route("**/favicon.ico", lambda route: route.fulfill(status=204))
     page = context.new_page()
     page.problems = []
     page.on("console", lambda message: page.problems.append(message.text))
     page.on("pageerror", lambda error: page.problems.append(str(error)))
-    page.goto(site + "/check/")
+    # Wait until the page and everything it loads (styles, scripts, icon) have arrived.
+    page.goto(site + "/check/", wait_until="networkidle")
     return page
 
 
