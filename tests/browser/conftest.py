@@ -95,6 +95,12 @@ def chromium(site_server) -> Browser:
         )
         yield browser
         browser.close()
+        # Playwright's sync API runs the tests in a greenlet with its own context, so Django
+        # gave them their own database connection: close it here, in that context, or on
+        # PostgreSQL it would stay open and block dropping the test database.
+        from django.db import connections
+
+        connections.close_all()
 
 
 # --- The site, with its content -----------------------------------------------------------------

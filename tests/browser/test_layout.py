@@ -60,3 +60,71 @@ def test_nothing_scrolls_sideways_at_320px(browsing, js):
     expect(page.locator("main")).to_contain_text("Opioid warning")
     found += sideways(page, "filled checklist, with a long unbroken entry")
     assert not found, "Content scrolls sideways at 320 px:\n" + "\n".join(found)
+
+
+# WCAG 1.4.12 Text Spacing: the spacing a reader's own style sheet may ask for.
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; }"
+    " p { margin-bottom: 2em !important; }"
+)
+
+# Elements in <main> that cut their own text off.
+CLIPPED = """() => {
+  const found = [];
+  for (const element of document.querySelectorAll("main *")) {
+    // Fields scroll their own text; visually hidden text (1 px boxes) is meant for screen
+    // readers only.
+    if (["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName)) continue;
+    if (element.closest(".app-visually-hidden") || !element.checkVisibility()) continue;
+    if (element.clientWidth <= 1 || element.clientHeight <= 1) continue;
+    const style = getComputedStyle(element);
+    const clips = ["hidden", "clip"].includes(style.overflowX) ||
+                  ["hidden", "clip"].includes(style.overflowY);
+    if (clips && (element.scrollHeight > element.clientHeight + 2 ||
+                  element.scrollWidth > element.clientWidth + 2)) {
+      found.push(`${element.tagName.toLowerCase()}.${element.className}: ` +
+                 (element.innerText || "").trim().slice(0, 50));
+    }
+  }
+  return found;
+}"""
+
+
+def test_text_spacing_cuts_nothing_off_and_scrolls_nothing_sideways(browsing):
+    # The reader's style sheet is an injected <style>: a context that bypasses the site's CSP
+    # (and has JavaScript on, which Playwright needs to add it).
+    page = browsing.page(for_axe=True)
+    found = []
+
+    def check(state: str) -> None:
+        page.add_style_tag(content=TEXT_SPACING)
+        clipped = page.evaluate(CLIPPED)
+        if clipped:
+            found.append(f"{state}: text cut off in {clipped[:5]}")
+        found.extend(sideways(page, state))
+
+    page.goto("/learn/")
+    for path in [path for _, path in PAGES] + topic_paths(page):
+        page.goto(path)
+        check(path)
+    fill_checker(page, EVERY_LEVEL, EVERY_ANSWER_YES)
+    press_check(page)
+    expect(page.locator("#results")).to_contain_text("Your results")
+    check("checker results")
+    page.locator(".app-check-form__actions").get_by_role("button", name="Make my checklist").click()
+    expect(page.locator("main")).to_contain_text("Opioid warning")
+    check("filled checklist")
+    assert not found, "With wider text spacing:\n" + "\n".join(found)
+
+
+def test_layout_checks_catch_cut_off_text_and_sideways_scrolling(browsing):
+    page = browsing.page(for_axe=True, width=REFLOW_WIDTH)
+    page.goto("/privacy/")
+    assert page.evaluate(CLIPPED) == [] and sideways(page, "privacy") == []
+    page.add_style_tag(
+        content="main p:first-of-type { height: 1.2em; overflow: hidden; }"
+        " main h1 { white-space: nowrap; font-size: 4rem; }"
+    )
+    assert page.evaluate(CLIPPED), "a paragraph cut to one line must be caught"
+    assert sideways(page, "privacy"), "a heading wider than the window must be caught"
