@@ -17,6 +17,17 @@ logger = logging.getLogger(__name__)
 # Views whose POSTs run the checker: the page, the API and the filled checklist.
 RATE_LIMITED_VIEWS = frozenset({"checker:check", "checker:api_check", "checklist:checklist"})
 
+# Buttons on the checker page that only edit the list (add a row, remove one, clear it): they
+# run no check, so a patient typing a long list is never stopped by them.
+LIST_EDIT_ACTIONS = frozenset({"add", "clear"})
+
+
+def _only_edits_the_list(request) -> bool:
+    if request.resolver_match.view_name != "checker:check":
+        return False
+    action = request.POST.get("action", "")
+    return action in LIST_EDIT_ACTIONS or action.startswith("remove-")
+
 
 def client_ip(request) -> str:
     """The address a request came from: REMOTE_ADDR, or the header a trusted proxy overwrites."""
@@ -53,6 +64,8 @@ class CheckRateLimitMiddleware:
             return None
         match = request.resolver_match
         if match is None or match.view_name not in RATE_LIMITED_VIEWS:
+            return None
+        if _only_edits_the_list(request):
             return None
         now = time.time()
         window = int(now // 60)

@@ -52,6 +52,20 @@ def test_the_31st_check_in_a_minute_gets_a_plain_language_429(client, limit_on):
 
 
 @pytest.mark.django_db
+def test_adding_removing_and_clearing_rows_never_count_against_the_limit(client, limit_on):
+    with time_machine.travel(START, tick=False):
+        for number in range(40):
+            action = ("add", "remove-1", "clear")[number % 3]
+            response = client.post(
+                "/check/", {"medicine": ["ibuprofen"], "action": action}, REMOTE_ADDR="10.1.1.9"
+            )
+            assert response.status_code == 200, (number, action)
+        for number in range(30):
+            assert post_check(client, ip="10.1.1.9").status_code != 429, number
+        assert post_check(client, ip="10.1.1.9").status_code == 429
+
+
+@pytest.mark.django_db
 def test_the_limit_lifts_in_the_next_minute(client, limit_on):
     with time_machine.travel(START, tick=False):
         for _ in range(31):
