@@ -2,7 +2,9 @@
 
 Pages are stored under a "generation" number kept in the cache; any save or delete of a
 content model (education, checker, checklist) starts a new generation, so every worker stops
-serving the old pages at once, with whatever cache backend is configured.
+serving the old pages at once, with whatever cache backend is configured. The key also
+carries the release's static-files manifest hash, so pages cached by an older release (which
+link older style sheets) are never served by a newer one.
 Only anonymous GETs whose response carries no cookie and does not vary on cookies are
 stored, so a staff preview, a form with a CSRF token, or a session never reaches the cache.
 """
@@ -11,6 +13,7 @@ import uuid
 from functools import wraps
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -29,10 +32,15 @@ def clear_pages() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def _release() -> str:
+    # Changes whenever collectstatic produces different files; "dev" without a manifest.
+    return getattr(staticfiles_storage, "manifest_hash", "") or "dev"
+
+
 def _page_key(request) -> str:
     # The path only: a query string cannot make a new cache entry.
     partial = "htmx" if request.headers.get("HX-Request") == "true" else "full"
-    return f"page:{_generation()}:{partial}:{request.path}"
+    return f"page:{_release()}:{_generation()}:{partial}:{request.path}"
 
 
 def _cache_control(response) -> set[str]:

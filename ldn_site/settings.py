@@ -204,8 +204,9 @@ CACHES = {
     },
 }
 
-# Seconds a published page stays in the cache; any staff save empties it at once.
-PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+# Seconds a published page stays in the cache; any staff save empties it at once. Off in
+# development, where templates and styles change under the developer's hands.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
 
 # --- Auth -------------------------------------------------------------------------------------
 
