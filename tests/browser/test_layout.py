@@ -34,6 +34,9 @@ OVERFLOW = """() => {
 
 
 def sideways(page: Page, state: str) -> list[str]:
+    # Measure only once the page's style sheets have arrived (a form post's page may still be
+    # loading them when its text is already there).
+    page.wait_for_load_state("load")
     found = page.evaluate(OVERFLOW)
     if found["scrollWidth"] > found["width"] or found["wide"]:
         return [f"{state}: page is {found['scrollWidth']}px wide; sticking out: {found['wide']}"]
