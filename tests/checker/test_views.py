@@ -256,6 +256,15 @@ def test_add_another_medicine_without_js_adds_a_row_and_keeps_what_was_typed(cli
     html = post(client, ["Norco", "", "plainomab"], action="add").content.decode()
     assert field_values(html) == ["Norco", "", "plainomab", ""]
     assert "Your results" not in html
+    # The page reloads without JavaScript: the browser puts the cursor in the new row.
+    assert re.search(r'id="medicine-4"[^>]*autofocus', html)
+    assert html.count("autofocus") == 1
+
+
+@pytest.mark.django_db
+def test_htmx_row_changes_leave_focus_to_the_script_not_autofocus(client, kb):
+    html = post(client, ["a", "b"], action="add", htmx=True).content.decode()
+    assert "autofocus" not in html
 
 
 @pytest.mark.django_db
