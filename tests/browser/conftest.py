@@ -22,16 +22,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from tests.chromium import launch_chromium  # noqa: E402
+
 PHONE = 375
 DESKTOP = 1280
 HEIGHTS = {PHONE: 800, DESKTOP: 900}
@@ -82,17 +74,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def chromium(site_server) -> Browser:
     """One browser for the suite, closed before the live server stops (so no connection of
     its outlives the server)."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"The browser tests need Chromium at {CHROMIUM}. "
-            "Run `make browser-deps` (as root it installs Debian's chromium), "
-            "or: sudo apt-get install chromium",
-            pytrace=False,
-        )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()
         # Playwright's sync API runs the tests in a greenlet with its own context, so Django

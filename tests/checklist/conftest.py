@@ -5,30 +5,17 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.chromium import launch_chromium
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
 # itself (not the live server) would otherwise refuse to run.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
 
 @pytest.fixture
 def chromium():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium is not at {CHROMIUM}: run `make browser-deps`.")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         try:
             yield browser
         finally:
