@@ -118,6 +118,6 @@ def read_answers(data: Mapping, question_slugs: Iterable[str]) -> dict[str, bool
     """`q-<slug>` = "yes" / "no" -> True / False; anything else (or nothing) -> None."""
     answers: dict[str, bool | None] = {}
     for slug in question_slugs:
-        value = data.get(f"q-{slug}")
+        value = (data.get(f"q-{slug}") or "").strip().lower()
         answers[slug] = {"yes": True, "no": False}.get(value)
     return answers

@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
-MAX_ENTRIES = 50
-MAX_ENTRY_LENGTH = 200
+# The checker's own limits and answer reading: one policy for the same fields.
+from checker.forms import MAX_ENTRIES, read_answers
+from checker.forms import MAX_LENGTH as MAX_ENTRY_LENGTH
+
+__all__ = ["MAX_ENTRIES", "MAX_ENTRY_LENGTH", "CheckerPost", "clean_entry", "read_checker_post"]
 
 # NUL and the other control characters cannot be typed on purpose; tab and newlines become spaces.
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -42,11 +45,9 @@ def read_checker_post(post: QueryDict, *, question_slugs: Iterable[str]) -> Chec
     entries = entries[:MAX_ENTRIES]
     cut_short = sum(1 for entry in entries if len(entry) > MAX_ENTRY_LENGTH)
     entries = [entry[:MAX_ENTRY_LENGTH].rstrip() for entry in entries]
-
-    answers: dict[str, bool | None] = {}
-    for slug in question_slugs:
-        value = post.get(f"q-{slug}", "").strip().lower()
-        answers[slug] = {"yes": True, "no": False}.get(value)
     return CheckerPost(
-        entries=entries, answers=answers, entries_left_off=left_off, entries_cut_short=cut_short
+        entries=entries,
+        answers=read_answers(post, question_slugs),
+        entries_left_off=left_off,
+        entries_cut_short=cut_short,
     )
