@@ -6,9 +6,8 @@ have edited. The data migration calls it with historical models; it can be calle
 
 import datetime
 
-from django.utils import timezone
-
 from checklist import content
+from ldn_site.history import record_first_version
 
 FIRST_VERSION = "First version, loaded with the site"
 
@@ -62,15 +61,5 @@ def load_checklist_content(apps=None) -> None:
 
 
 def _first_version(apps, row) -> None:
-    """Give a new row its first entry in the history, so staff can always go back to the words
-    the site came with. (Saving through the live models records it already; the historical
-    models a migration uses do not.)"""
     history = apps.get_model("checklist", f"Historical{type(row).__name__}")
-    if history.objects.filter(id=row.pk).exists():
-        return
-    history.objects.create(
-        **{field.attname: getattr(row, field.attname) for field in row._meta.concrete_fields},
-        history_date=timezone.now(),
-        history_type="+",
-        history_change_reason=FIRST_VERSION,
-    )
+    record_first_version(history, row, reason=FIRST_VERSION)

@@ -10,6 +10,8 @@ medical term after it in brackets, never call anything "safe".
 
 import datetime
 
+from ldn_site.history import record_first_version
+
 REVIEWED_ON = datetime.date(2026, 11, 29)
 NEXT_REVIEW_DUE = datetime.date(2027, 11, 29)
 REVIEWER_NAME = "Clinic pharmacist (name set by your clinic)"
@@ -687,15 +689,10 @@ def load_content(
 
     def record(row):
         historical_model = history.get(type(row))
-        if historical_model is None:
-            return
-        fields = {field.attname: getattr(row, field.attname) for field in row._meta.concrete_fields}
-        historical_model.objects.create(
-            **fields,
-            history_date=now,
-            history_type="+",
-            history_change_reason="First version, from the source article",
-        )
+        if historical_model is not None:
+            record_first_version(
+                historical_model, row, reason="First version, from the source article", when=now
+            )
 
     sources = {}
     for data in SOURCES:
