@@ -94,7 +94,7 @@ def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
         "filled": True,
         "medicines": rows,
         "has_no_known_interaction": any(f.severity == "none" for f in report.findings),
-        "opioid_entries": [f.match.input for f in report.findings if "opioid" in f.groups],
+        "opioid_entries": [f.match.input for f in report.findings if f.is_opioid],
         "has_opioid": report.has_opioid,
         "dose_context": report.dose_context,
         "screening": [
