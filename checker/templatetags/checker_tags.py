@@ -4,41 +4,44 @@ an icon. Patients always get the words; the icon and border are extra, never the
     {% load checker_tags %}
     {% severity finding.severity as level %}{{ level.label }} {{ level.css }} {{ level.icon }}
 
-`label` is for a medicine ("Do not take together"); `answer_label` is for a screening answer,
+`label` is for a medicine ("Do not take together"; the words themselves live in
+checker.rules.LEVEL_WORDS, which the pure engine uses too); `answer_label` is for a screening answer,
 where "together" would not make sense.
 """
 
 from django import template
 
+from checker.rules import LEVEL_WORDS
+
 register = template.Library()
 
 SEVERITY_PRESENTATION = {
     "avoid": {
-        "label": "Do not take together",
+        "label": LEVEL_WORDS["avoid"],
         "answer_label": "Serious: talk to your doctor before you take LDN",
         "css": "avoid",
         "icon": "✕",
     },
     "caution": {
-        "label": "Ask your doctor first",
+        "label": LEVEL_WORDS["caution"],
         "answer_label": "Ask your doctor first",
         "css": "caution",
         "icon": "!",
     },
     "info": {
-        "label": "Tell your doctor",
+        "label": LEVEL_WORDS["info"],
         "answer_label": "Tell your doctor",
         "css": "info",
         "icon": "i",
     },
     "none": {
-        "label": "No known interaction in our list",
+        "label": LEVEL_WORDS["none"],
         "answer_label": "No known interaction in our list",
         "css": "none",
         "icon": "–",
     },
     "unknown": {
-        "label": "Not recognised",
+        "label": LEVEL_WORDS["unknown"],
         "answer_label": "Not recognised",
         "css": "unknown",
         "icon": "?",
