@@ -5,7 +5,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
-from education.models import Item, Source, Topic, TopicSection
+from clinical.models import Source, UrgentHelp
+from education.models import Item, Topic, TopicSection
 from ldn_site.page_cache import cache_published_page
 
 # The page whose summary and key points open the home page.
@@ -16,7 +17,7 @@ def _fetch_content(topic: Topic) -> None:
     """Fetch a topic's sections, their items and the items' sources in three queries."""
     items = Item.objects.prefetch_related("sources")
     sections = TopicSection.objects.prefetch_related(Prefetch("items", queryset=items))
-    prefetch_related_objects([topic], Prefetch("sections", queryset=sections))
+    prefetch_related_objects([topic], Prefetch("sections", queryset=sections), "sources")
 
 
 @cache_published_page
@@ -25,10 +26,15 @@ def home(request):
     key_points = next((t for t in topics if t.slug == HOME_TOPIC_SLUG), None)
     if key_points:
         _fetch_content(key_points)
+        key_points.numbered_sources()  # the home page cites the key points page's numbers
     return render(
         request,
         "education/home.html",
-        {"key_points": key_points, "topics": [t for t in topics if t is not key_points]},
+        {
+            "key_points": key_points,
+            "topics": [t for t in topics if t is not key_points],
+            "urgent_help": UrgentHelp.load(),
+        },
     )
 
 
@@ -54,7 +60,8 @@ def topic(request, slug):
         {
             "topic": page,
             "preview": not page.is_published,
-            "cited_sources": page.cited_sources(),
+            "cited_sources": page.numbered_sources(),
+            "urgent_help": UrgentHelp.load(),
             "previous_topic": published[position - 1] if position else None,
             "next_topic": (
                 published[position + 1]
@@ -71,7 +78,27 @@ def topic(request, slug):
 
 @cache_published_page
 def sources(request):
-    return render(request, "education/sources.html", {"sources": Source.objects.all()})
+    """Every source that something a patient reads cites: the published pages (in page order,
+    as they cite them), then the checker's warnings and questions and the checklist."""
+    cited = Q(topics__status=Topic.Status.PUBLISHED) | Q(
+        items__section__topic__status=Topic.Status.PUBLISHED
+    )
+    cited |= Q(groups__isnull=False) | Q(questions__isnull=False)
+    cited |= (
+        Q(questiontoask__isnull=False)
+        | Q(thingtobring__isnull=False)
+        | Q(signtowatch__isnull=False)
+    )
+    order: dict[int, int] = {}
+    for topic in Topic.objects.published():
+        _fetch_content(topic)
+        for _, source in topic.numbered_sources():
+            order.setdefault(source.pk, len(order))
+    listed = sorted(
+        Source.objects.filter(cited).distinct(),
+        key=lambda source: (order.get(source.pk, len(order)), source.title.casefold()),
+    )
+    return render(request, "education/sources.html", {"sources": listed})
 
 
 def privacy(request):

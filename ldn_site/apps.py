@@ -1,7 +1,6 @@
-"""The project as an app: its admin site, and the page cache that staff saves empty."""
+"""The project as an app: the page cache that staff saves empty."""
 
 from django.apps import AppConfig
-from django.contrib.admin.apps import AdminConfig
 
 
 class SiteConfig(AppConfig):
@@ -12,9 +11,3 @@ class SiteConfig(AppConfig):
         from ldn_site import page_cache
 
         page_cache.connect_signals()
-
-
-class StaffAdminConfig(AdminConfig):
-    """The stock admin app, with the site that asks staff for a second factor."""
-
-    default_site = "ldn_site.admin_site.StaffAdminSite"

@@ -1,7 +1,7 @@
 """A cache of published pages, shared by every worker, emptied whenever staff save content.
 
 Pages are stored under a "generation" number kept in the cache; any save or delete of a
-content model (education, checker, checklist) starts a new generation, so every worker stops
+content model (clinical, education, checker, checklist) starts a new generation, so every worker stops
 serving the old pages at once, with whatever cache backend is configured. The key also
 carries the release's static-files manifest hash, so pages cached by an older release (which
 link older style sheets) are never served by a newer one.
@@ -19,7 +19,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import has_vary_header
 
-CONTENT_APPS = frozenset({"education", "checker", "checklist"})
+CONTENT_APPS = frozenset({"clinical", "education", "checker", "checklist"})
 GENERATION_KEY = "pages:generation"
 
 

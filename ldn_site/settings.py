@@ -52,7 +52,7 @@ CLINIC_NAME = os.environ.get("DJANGO_CLINIC_NAME", "LDN Guide")
 
 INSTALLED_APPS = [
     # The stock admin, with a second factor for staff when DJANGO_ADMIN_OTP is on.
-    "ldn_site.apps.StaffAdminConfig",
+    "staff.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,8 +68,11 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    # The project itself: error pages, the rate limit, page cache, content export commands.
+    # The project itself: error pages, the rate limit, the page cache.
     "ldn_site.apps.SiteConfig",
+    # The clinical-content core: sources, review records, urgent help, severity, load_content.
+    "clinical",
+    "staff",
     "education",
     "checker",
     "checklist",
