@@ -123,7 +123,7 @@ def sync(
         for auto in auto_now:
             setattr(obj, auto.attname, now)
     created = model._default_manager.bulk_create([obj for obj, _ in to_create], batch_size=500)
-    for obj, _ in to_update:
+    for obj, *_ in to_update:
         for auto in auto_now:
             setattr(obj, auto.attname, now)
     update_fields = sorted(

@@ -38,8 +38,10 @@ def _first_versions(history_model):
 def add_keys(apps, schema_editor):
     Section = apps.get_model("education", "TopicSection")
     Item = apps.get_model("education", "Item")
-    section_first = _first_versions(apps.get_model("education", "HistoricalTopicSection"))
-    item_first = _first_versions(apps.get_model("education", "HistoricalItem"))
+    SectionHistory = apps.get_model("education", "HistoricalTopicSection")
+    ItemHistory = apps.get_model("education", "HistoricalItem")
+    section_first = _first_versions(SectionHistory)
+    item_first = _first_versions(ItemHistory)
     taken = {}
     sections = [s for s in Section.objects.all() if s.pk in section_first]
     for section in sorted(sections, key=lambda s: (section_first[s.pk].order, s.pk)):
@@ -47,6 +49,8 @@ def add_keys(apps, schema_editor):
             section_first[section.pk].heading, taken.setdefault(section.topic_id, set())
         )
         section.save(update_fields=["key"])
+        # Every version of the row carries the key too, so the loader knows staff's edits of it.
+        SectionHistory.objects.filter(id=section.pk).update(key=section.key)
     taken = {}
     items = [i for i in Item.objects.all() if i.pk in item_first]
     for item in sorted(
@@ -55,6 +59,7 @@ def add_keys(apps, schema_editor):
         first = item_first[item.pk]
         item.key = _key(first.text, taken.setdefault(first.section_id, set()))
         item.save(update_fields=["key"])
+        ItemHistory.objects.filter(id=item.pk).update(key=item.key)
 
 
 class Migration(migrations.Migration):
