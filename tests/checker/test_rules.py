@@ -44,10 +44,10 @@ def question(slug, level="caution", *, about_opioids=False):
 QUESTIONS = [question("drinks"), question("took_one_lately", "avoid", about_opioids=True)]
 
 
-def read(typed, *ingredients, match=MATCH_EXACT):
+def read(typed, *ingredients):
     if not ingredients:
         return Match(input=typed, match=MATCH_NONE, matched_name=None, ingredients=())
-    return Match(input=typed, match=match, matched_name=typed, ingredients=ingredients)
+    return Match(input=typed, match=MATCH_EXACT, matched_name=typed, ingredients=ingredients)
 
 
 def check(*matches, answers=None):
@@ -93,7 +93,13 @@ def test_a_product_in_two_groups_carries_both_and_the_most_serious_level():
 
 
 def test_a_guess_says_how_it_was_read():
-    finding = check(read("testacodon", "testacodone", match=MATCH_FUZZY)).findings[0]
+    guess = Match(
+        input="testacodon",
+        match=MATCH_FUZZY,
+        matched_name="testacodone",
+        ingredients=("testacodone",),
+    )
+    finding = check(guess).findings[0]
     assert finding.explanation == "You typed testacodon. We read this as testacodone (an opioid)."
 
 

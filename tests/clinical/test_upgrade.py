@@ -2,7 +2,7 @@
 2b7acac (before the data files), with staff edits, migrated forward and loaded, keeps every edit
 and gains nothing twice.
 
-fixtures/at-2b7acac.json.gz was made once at that commit by fixtures/make_upgrade_fixture.py:
+fixtures/at-2b7acac.json.gz was made once at that commit by fixtures/make_upgrade_fixture.at-2b7acac.txt:
 `migrate` (which then loaded the content), then staff edits through the models with a staff
 user (a group's headline, a checker source's title, a name added, a name deleted, a page's
 title, a list point's text, a point added, a page source's note, a checklist question, the
