@@ -6,11 +6,13 @@ returns writes one app's rows through clinical.loading.sync.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from checker.datafiles import CheckerData, read_checker_data
 from checklist.datafiles import ChecklistData, read_checklist
 from clinical.datafiles import (
+    ROOT,
     DataError,
     SourceRow,
     UrgentHelpRow,
@@ -24,10 +26,11 @@ from education.markdown import render_markdown
 Step = Callable[[Report], None]
 
 
-def read_all() -> list[Step]:
-    """Every data file, checked; raises ContentError naming each broken file, line and reason."""
+def read_all(root: Path = ROOT) -> list[Step]:
+    """Every data file under `root` (the project), checked; raises ContentError naming each
+    broken file, line and reason."""
     try:
-        sources = read_sources()
+        sources = read_sources(root / "clinical" / "data" / "sources.yaml")
     except DataError as error:
         raise ContentError([error]) from None  # every other file cites these
     keys = {source.key for source in sources}
@@ -40,10 +43,14 @@ def read_all() -> list[Step]:
             errors.append(error)
             return None
 
-    urgent = attempt(read_urgent_help)
-    checker = attempt(lambda: read_checker_data(source_keys=keys))
-    pages = attempt(lambda: read_pages(source_keys=keys))
-    checklist = attempt(lambda: read_checklist(source_keys=keys))
+    urgent = attempt(lambda: read_urgent_help(root / "clinical" / "data" / "urgent_help.yaml"))
+    checker = attempt(lambda: read_checker_data(source_keys=keys, data=root / "checker" / "data"))
+    pages = attempt(
+        lambda: read_pages(source_keys=keys, folder=root / "education" / "data" / "pages")
+    )
+    checklist = attempt(
+        lambda: read_checklist(source_keys=keys, path=root / "checklist" / "data" / "checklist.yaml")
+    )
     if errors:
         raise ContentError(errors)
     state: dict[str, dict] = {}

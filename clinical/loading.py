@@ -212,14 +212,25 @@ def _write_history(model, objs: list, kind: str, reason: str, when: datetime.dat
         )
 
 
-def load_content(*, read: Callable[[], list] | None = None) -> Report:
-    """Check every data file, then load them all in one transaction. Raises ContentError (and
-    writes nothing) when any file has a broken row."""
+def load_content(*, root=None) -> Report:
+    """Check every data file (under `root`, the project by default), then load them all in one
+    transaction. Raises ContentError (and writes nothing) when any file has a broken row."""
     from clinical import content
 
-    plan = content.read_all() if read is None else read()
+    plan = content.read_all() if root is None else content.read_all(root)
     report = Report()
     with transaction.atomic():
         for step in plan:
             step(report)
+        if report.changed:
+            # Rows were written in bulk (no save signals): tell every worker, as a save would.
+            transaction.on_commit(_content_changed)
     return report
+
+
+def _content_changed() -> None:
+    from checker import engine
+    from ldn_site import page_cache
+
+    page_cache.clear_pages()
+    engine.bump_version()
