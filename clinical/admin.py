@@ -64,7 +64,7 @@ class ReviewedAdminMixin:
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        action = self.mark_reviewed_today
+        action = type(self).mark_reviewed_today
         actions["mark_reviewed_today"] = (action, "mark_reviewed_today", action.short_description)
         return actions
 
