@@ -13,11 +13,18 @@ from ldn_site.page_cache import cache_published_page
 HOME_TOPIC_SLUG = "key-points"
 
 
-def _fetch_content(topic: Topic) -> None:
-    """Fetch a topic's sections, their items and the items' sources in three queries."""
+def _fetch_content(*topics: Topic) -> None:
+    """Fetch the topics' sections, their items, the items' sources and the topics' own sources
+    in four queries."""
     items = Item.objects.prefetch_related("sources")
     sections = TopicSection.objects.prefetch_related(Prefetch("items", queryset=items))
-    prefetch_related_objects([topic], Prefetch("sections", queryset=sections), "sources")
+    prefetch_related_objects(list(topics), Prefetch("sections", queryset=sections), "sources")
+
+
+def _urgent_help_for(topic: Topic) -> UrgentHelp | None:
+    """The site's urgent box, when the page has an emergency care card that ends with it."""
+    kinds = {section.kind for section in topic.sections.all()}
+    return UrgentHelp.load() if TopicSection.Kind.IMMEDIATE_CARE in kinds else None
 
 
 @cache_published_page
@@ -33,7 +40,7 @@ def home(request):
         {
             "key_points": key_points,
             "topics": [t for t in topics if t is not key_points],
-            "urgent_help": UrgentHelp.load(),
+            "urgent_help": _urgent_help_for(key_points) if key_points else None,
         },
     )
 
@@ -61,7 +68,7 @@ def topic(request, slug):
             "topic": page,
             "preview": not page.is_published,
             "cited_sources": page.numbered_sources(),
-            "urgent_help": UrgentHelp.load(),
+            "urgent_help": _urgent_help_for(page),
             "previous_topic": published[position - 1] if position else None,
             "next_topic": (
                 published[position + 1]
@@ -89,11 +96,15 @@ def sources(request):
         | Q(thingtobring__isnull=False)
         | Q(signtowatch__isnull=False)
     )
-    order: dict[int, int] = {}
-    for topic in Topic.objects.published():
-        _fetch_content(topic)
-        for _, source in topic.numbered_sources():
-            order.setdefault(source.pk, len(order))
+    order: dict[int, int] = {}  # source id -> when the pages first cite it
+    items = Item.objects.prefetch_related("sources")
+    sections = TopicSection.objects.prefetch_related(Prefetch("items", queryset=items))
+    topics = list(Topic.objects.published().prefetch_related(Prefetch("sections", sections)))
+    for topic in topics:
+        for section in topic.sections.all():
+            for item in section.items.all():
+                for source in item.sources.all():
+                    order.setdefault(source.pk, len(order))
     listed = sorted(
         Source.objects.filter(cited).distinct(),
         key=lambda source: (order.get(source.pk, len(order)), source.title.casefold()),
