@@ -240,11 +240,15 @@ def measure(name: str, rows: list[dict], results: list[dict]) -> list[Measure]:
         non_opioid = Measure("non-opioids not read as opioid")
         non_recognised = Measure("non-opioids recognised at all")
         non_ingredients = Measure("non-opioid rows reading every expected ingredient")
+        by_region: dict[str, Measure] = {}
         for row, result in pairs:
             entry, why = row["entry"], shown(result)
             expected = {i for i in row["expect_ingredients"].split("+") if i}
             if row["opioid"] == "yes":
                 opioid.add(entry, warns_opioid(result), why)
+                region = row["region"] or "us"
+                by_region.setdefault(region, Measure(f"  opioids read as opioid, region {region}"))
+                by_region[region].add(entry, warns_opioid(result), why)
                 if expected:
                     missing = expected - ingredients_read(result)
                     ingredients.add(entry, not missing, f"{why} lacks {'+'.join(sorted(missing))}")
@@ -256,7 +260,8 @@ def measure(name: str, rows: list[dict], results: list[dict]) -> list[Measure]:
                     non_ingredients.add(
                         entry, not missing, f"{why} lacks {'+'.join(sorted(missing))}"
                     )
-        return [opioid, ingredients, non_opioid, non_recognised, non_ingredients]
+        regions = [by_region[r] for r in sorted(by_region)]
+        return [opioid, *regions, ingredients, non_opioid, non_recognised, non_ingredients]
     if name == "typos_non_opioid":
         never_none = Measure('non-opioid typos never answered "none"')
         named = Measure("(for information) the guess named the intended medicine")
