@@ -372,14 +372,18 @@ def main() -> int:
         if options.compare:
             before = json.loads(Path(options.compare).read_text())
             print(f"\n## Changes since {options.compare}")
+            changed = False
             for label, now in outcomes.items():
                 then = before.get(label, {})
                 worse = [e for e, ok in now.items() if then.get(e) is True and not ok]
                 better = [e for e, ok in now.items() if then.get(e) is False and ok]
                 if worse or better:
+                    changed = True
                     print(f"{label}: {len(better)} now met, {len(worse)} now MISSED")
                     for entry in worse:
                         print(f"    now missed: {entry!r}")
+            if not changed:
+                print("Nothing changed.")
         return 1 if options.strict and anything_missed else 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
