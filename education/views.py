@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 from education.models import Item, Source, Topic, TopicSection
-from ldn_site.page_cache import cache_published_page
+from serving.page_cache import cache_published_page
 
 # The page whose summary and key points open the home page.
 HOME_TOPIC_SLUG = "key-points"

@@ -12,7 +12,7 @@ from django.core import serializers
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from ldn_site import page_cache
+from serving import page_cache
 
 CONTENT_APPS = ("education", "checker", "checklist")
 

@@ -68,8 +68,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    # The project itself: error pages, the rate limit, page cache, content export commands.
+    # The project itself: content export commands.
     "ldn_site.apps.SiteConfig",
+    # How the site is served: middleware, page cache, cache versions, health checks, errors.
+    "serving",
     "education",
     "checker",
     "checklist",
@@ -84,7 +86,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, so that every checker post counts towards the limit.
-    "ldn_site.middleware.CheckRateLimitMiddleware",
+    "serving.middleware.CheckRateLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -93,7 +95,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # A database that does not answer gives the friendly 503 page, not a 500.
-    "ldn_site.middleware.DatabaseUnavailableMiddleware",
+    "serving.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out admin login into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -237,7 +239,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "ldn_site.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "serving.middleware.client_ip"
 # Staff passwords are never copied into the failed-login records.
 AXES_SENSITIVE_PARAMETERS = ["password"]
 
@@ -317,7 +319,7 @@ X_FRAME_OPTIONS = "DENY"
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 # A plain-language page when a form is too old or its cookie is missing.
-CSRF_FAILURE_VIEW = "ldn_site.views.csrf_failure"
+CSRF_FAILURE_VIEW = "serving.views.csrf_failure"
 
 # A strict policy: nothing from anywhere but this site, no inline script or style.
 CONTENT_SECURITY_POLICY = {

@@ -88,4 +88,4 @@ def _content_changed(sender, **kwargs):
 
 def connect_signals() -> None:
     for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_content_changed, dispatch_uid=f"ldn_site.page_cache.{signal!r}")
+        signal.connect(_content_changed, dispatch_uid=f"serving.page_cache.{signal!r}")

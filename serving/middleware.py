@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 
-from ldn_site import views
+from serving import views
 
 logger = logging.getLogger(__name__)
 
