@@ -20,6 +20,16 @@ def staff_user(django_user_model):
 
 
 @pytest.fixture
-def staff_client(client, staff_user):
+def staff_client(client, staff_user, django_capture_on_commit_callbacks):
+    """A signed-in staff browser. Each of its requests commits at its end, as in production,
+    so what a save schedules for after the commit (the cache versions: serving.versions) has
+    happened before the next request; the test's own transaction would otherwise hold it."""
     client.force_login(staff_user)
+    send = client.request
+
+    def request_then_commit(**request):
+        with django_capture_on_commit_callbacks(execute=True):
+            return send(**request)
+
+    client.request = request_then_commit
     return client
