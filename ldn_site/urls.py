@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("education.urls")),
 ]
 
+handler400 = "serving.views.bad_request"
 handler404 = "serving.views.page_not_found"
 handler500 = "serving.views.server_error"

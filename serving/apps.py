@@ -9,6 +9,6 @@ class ServingConfig(AppConfig):
     verbose_name = "Serving"
 
     def ready(self):
-        from serving import page_cache
+        from serving import checks, page_cache  # noqa: F401  (checks register themselves)
 
         page_cache.connect_signals()
