@@ -16,7 +16,7 @@ from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 
 from checker.forms import read_action
-from serving import views
+from serving import versions, views
 from serving.uploads import UploadRefused
 
 logger = logging.getLogger(__name__)
@@ -194,11 +194,14 @@ class CheckRateLimitMiddleware:
             return None
         if _only_edits_the_list(request):
             return None
+        if not versions.available():  # the cache failed a moment ago: do not wait on it
+            return None
         now = time.time()
         key = _address_key(client_ip(request), int(now // 60))
         try:
             count = _count(caches["rate_limit"], key)
         except Exception as error:  # Redis stopped, a full disk: let the patient through
+            versions.note_failure()
             _say_once(
                 "rate-limit-cache",
                 "Rate limit off: its cache does not answer (%s). Checks are not limited until "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 
 from django.core.cache import cache
@@ -26,14 +27,30 @@ _KEY = "version:{name}"
 _pending: set[str] = set()  # bumps this process could not store yet
 _lock = threading.Lock()
 _cache_down = False  # so an outage is logged once, not once per request
+# After a failure the cache is left alone this long: a Redis that does not answer at all (a
+# network fault rather than a stopped server) costs its timeout once a second per worker,
+# not on every request.
+RETRY_AFTER_SECONDS = 1.0
+_retry_at = 0.0
 
 
 def _key(name: str) -> str:
     return _KEY.format(name=name)
 
 
+def available() -> bool:
+    """False for a moment after the cache failed: callers then go without it."""
+    return time.monotonic() >= _retry_at
+
+
+def note_failure() -> None:
+    global _retry_at
+    _retry_at = time.monotonic() + RETRY_AFTER_SECONDS
+
+
 def _failed(action: str, name: str, error: Exception) -> None:
     global _cache_down
+    note_failure()
     if not _cache_down:
         _cache_down = True
         # The error's type only: its text may name the server, never anything a patient typed.
@@ -60,6 +77,8 @@ def _store_new(name: str) -> str:
 
 def current(name: str) -> str | None:
     """The version of `name` every worker agrees on, or None when the cache does not answer."""
+    if not available():
+        return None
     try:
         with _lock:
             if name in _pending:
@@ -105,7 +124,8 @@ def bump(name: str) -> None:
 
 def forget_state() -> None:
     """Tests: forget pending bumps and the logged outage."""
-    global _cache_down
+    global _cache_down, _retry_at
     with _lock:
         _pending.clear()
     _cache_down = False
+    _retry_at = 0.0

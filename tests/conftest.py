@@ -1,7 +1,26 @@
 """Shared fixtures and make_* builders for the whole suite."""
 
+import pickle
+
 import pytest
 from django.core.cache import caches
+
+
+def cache_entries(cache) -> list[tuple[str, object]]:
+    """Every (key, value) a cache holds, whichever backend the run uses (in-memory for the
+    suite, Redis in CI's Redis pass): tests read what was stored, not the backend's insides."""
+    if cache.__class__.__name__ == "RedisCache":
+        client = cache._cache.get_client()
+        return [
+            (key.decode(), cache._cache._serializer.loads(client.get(key)))
+            for key in client.keys("*")
+            if client.type(key) == b"string"
+        ]
+    entries = getattr(cache, "_cache", {})
+    return [
+        (key, pickle.loads(value) if isinstance(value, bytes) else value)  # noqa: S301
+        for key, value in list(entries.items())
+    ]
 
 
 @pytest.fixture(autouse=True)

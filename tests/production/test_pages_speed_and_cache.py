@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from education.models import Item, Topic
+from tests.conftest import cache_entries
 from tests.production.conftest import crawl
 
 CONTENT_PREFIXES = ("/learn/", "/sources/")
@@ -103,7 +104,7 @@ def test_a_query_string_does_not_make_a_new_cache_entry(client):
     topic = Topic.objects.published().first()
     path = f"/learn/{topic.slug}/"
     client.get(path)
-    before = len(cache._cache)
+    before = len(cache_entries(cache))
     for n in range(5):
         client.get(f"{path}?x={n}")
-    assert len(cache._cache) == before
+    assert len(cache_entries(cache)) == before
