@@ -9,7 +9,7 @@ from django.core.cache import caches
 def cache_entries(cache) -> list[tuple[str, object]]:
     """Every (key, value) a cache holds, whichever backend the run uses (in-memory for the
     suite, Redis in CI's Redis pass): tests read what was stored, not the backend's insides."""
-    if cache.__class__.__name__ == "RedisCache":
+    if hasattr(getattr(cache, "_cache", None), "get_client"):  # Django's RedisCache
         client = cache._cache.get_client()
         return [
             (key.decode(), cache._cache._serializer.loads(client.get(key)))
