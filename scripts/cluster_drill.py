@@ -488,6 +488,7 @@ def phase_edit(drill, cluster, site, ports, topic, load_args):
     def watch(port: int) -> None:
         while not stop.is_set():
             status, page, _ = site.request("GET", topic, port=port)
+            page_seen = time.monotonic()
             status_api, answer, _ = site.request(
                 "POST", "/api/check", api_body([NEW_BRAND]),
                 {"Content-Type": "application/json"}, port=port,
@@ -503,7 +504,7 @@ def phase_edit(drill, cluster, site, ports, topic, load_args):
                     state["early"] = True  # an uncommitted edit must not show
                 continue
             if NEW_TITLE in page and state["page_at"] is None:
-                state["page_at"] = now
+                state["page_at"] = page_seen
             if severity == "avoid" and state["api_at"] is None:
                 state["api_at"] = now
             if fresh and state["fresh_at"] is None:
