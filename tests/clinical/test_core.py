@@ -5,7 +5,6 @@ severity vocabulary."""
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -74,11 +73,24 @@ def test_marking_a_question_reviewed_today_records_who_and_when(staff_client):
 
 
 @pytest.mark.django_db
-def test_a_next_review_date_staff_type_must_be_in_the_future():
+def test_a_next_review_date_staff_type_must_be_in_the_future(rf, staff_user):
+    from django.contrib import admin
+    from django.forms.models import model_to_dict
+
     group = InteractionGroup.objects.get(slug="nsaid")
-    group.next_review_due = timezone.localdate() - datetime.timedelta(days=1)
-    with pytest.raises(ValidationError, match="future"):
-        group.full_clean()
+    request = rf.get("/")
+    request.user = staff_user
+    form_class = admin.site._registry[InteractionGroup].get_form(request, group)
+    data = {k: v for k, v in model_to_dict(group).items() if v is not None}
+    data["sources"] = [source.pk for source in group.sources.all()]
+    data["next_review_due"] = timezone.localdate() - datetime.timedelta(days=1)
+    form = form_class(data=data, instance=group)
+    assert not form.is_valid()
+    assert "Enter a date in the future" in str(form.errors["next_review_due"])
+    data["next_review_due"] = timezone.localdate() + datetime.timedelta(days=30)
+    assert form_class(data=data, instance=group).is_valid(), form_class(
+        data=data, instance=group
+    ).errors
 
 
 @pytest.mark.parametrize(
