@@ -76,6 +76,7 @@ class GroupRow:
     what_to_do: str
     tell_your_doctor: str
     urgent: bool
+    about_opioids: bool
     order: int
     sources: tuple[str, ...]
     review: Review
@@ -144,6 +145,7 @@ class CheckerData:
                 ingredients=frozenset(members.get(row.slug, ())),
                 sources=tuple(sources[key] for key in row.sources),
                 urgent=row.urgent,
+                about_opioids=row.about_opioids,
             )
             for row in sorted(self.groups, key=lambda row: (row.order, row.slug))
         ]
@@ -183,7 +185,7 @@ def read_groups(path: Path, *, source_keys: set[str]) -> list[GroupRow]:
     for row in read_yaml_list(path):
         row.only(
             "slug", "level", "label", "headline", "what_could_happen", "what_to_do",
-            "tell_your_doctor", "urgent", "order", "sources", "review",
+            "tell_your_doctor", "urgent", "about_opioids", "order", "sources", "review",
         )  # fmt: skip
         slug = row.text("slug", max_length=50)
         if slug in seen:
@@ -202,6 +204,7 @@ def read_groups(path: Path, *, source_keys: set[str]) -> list[GroupRow]:
                 what_to_do=row.text("what_to_do"),
                 tell_your_doctor=row.text("tell_your_doctor"),
                 urgent=row.flag("urgent"),
+                about_opioids=row.flag("about_opioids"),
                 order=row.number("order", 100),
                 sources=_cited(row, source_keys),
                 review=read_review(row),

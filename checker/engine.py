@@ -178,6 +178,7 @@ def _build(version: str) -> Engine:
             ingredients=frozenset(group_ingredients.get(group.pk, ())),
             sources=_source_refs(group.sources.all()),
             urgent=group.urgent,
+            about_opioids=group.about_opioids,
         )
         for group in InteractionGroup.objects.prefetch_related("sources")
     )

@@ -43,8 +43,17 @@ class InteractionGroup(ReviewedContent):
         help_text="A prompt the patient can read out or write on their checklist."
     )
     urgent = models.BooleanField(
+        "show the urgent box",
         default=False,
-        help_text="Show the urgent 'when to get help' box when this group is found (opioids).",
+        help_text="Show the urgent “When to get help now” box when a medicine in this group is "
+        "found (the opioid group).",
+    )
+    about_opioids = models.BooleanField(
+        "these are opioids",
+        default=False,
+        help_text="Tick for the opioid group only: its medicines are listed first, named in the "
+        "printed checklist's opioid box, and every one of them must keep warning (a change that "
+        "stops one needs a pharmacist's confirmation).",
     )
     order = models.PositiveIntegerField(
         default=100, help_text="Lower numbers are shown first when levels are equal."
