@@ -66,6 +66,12 @@ class InteractionGroup(ReviewedContent):
     class Meta:
         ordering = ["order", "slug"]
         verbose_name = "interaction group"
+        permissions = [
+            (
+                "confirm_silencing",
+                "Can confirm a change that stops medicine names warning (pharmacists)",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.slug} ({self.get_level_display()})"
@@ -185,6 +191,15 @@ class Name(models.Model):
     @property
     def regions(self) -> tuple[str, ...]:
         return tuple(code.strip() for code in self.region.split(";") if code.strip())
+
+
+def _link_words(link) -> str:
+    return f"{link.name} contains {link.ingredient}"
+
+
+# The rows of a name's ingredients, as the ingredient screen lists them: "Percocet contains
+# oxycodone", not "Name_ingredients object (5)".
+Name.ingredients.through.__str__ = _link_words
 
 
 class ScreeningQuestion(ReviewedContent):
