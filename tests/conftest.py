@@ -1,7 +1,26 @@
 """Shared fixtures and make_* builders for the whole suite."""
 
+from pathlib import Path
+
 import pytest
 from django.core.cache import caches
+
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Chromium tests live in tests/browser/ only: they share one browser and one live server
+    there, and `make test` runs them as their own run. A `browser` mark elsewhere is an error."""
+    strays = [
+        item.nodeid
+        for item in items
+        if item.get_closest_marker("browser") and BROWSER_TESTS not in Path(item.path).parents
+    ]
+    if strays:
+        raise pytest.UsageError(
+            "Tests marked `browser` belong in tests/browser/ (its conftest gives them the "
+            "shared Chromium and live server): " + ", ".join(strays)
+        )
 
 
 @pytest.fixture(autouse=True)
