@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test test-fast test-browser migrations-check admin lint bench serve loadtest clean browser-deps admin-totp benchmark-http
+.PHONY: run test test-fast test-browser migrations-check hooks admin lint bench serve loadtest clean browser-deps admin-totp benchmark-http
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ lint: $(VENV)/.dev-installed
 # A model change without its migration fails here (and in the pre-commit hook).
 migrations-check: $(BIN)/activate
 	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py makemigrations --check --dry-run
+
+# Installs the commit hooks of .pre-commit-config.yaml (ruff, the migrations check) in this clone.
+hooks: $(VENV)/.dev-installed
+	$(BIN)/pre-commit install
 
 # How many processes run the fast tests: `auto` is one per core. TEST_WORKERS=0 runs them in
 # this process (no xdist), e.g. to use a debugger.
