@@ -1,4 +1,4 @@
-"""Shared fixtures and make_* builders for the whole suite."""
+"""Fixtures the whole suite shares. Builders (make_*) live in tests/factories.py."""
 
 from pathlib import Path
 

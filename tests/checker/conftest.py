@@ -1,9 +1,10 @@
-"""Builders for checker tests: make_* functions that add knowledge-base rows, and a fresh engine
-for every test (a rolled-back test must not leave its rows in the built index)."""
+"""Checker test fixtures: a fresh engine for every test (a rolled-back test must not leave its
+rows in the built index) and `kb`, a small hand-built knowledge base (tests/factories.py)."""
 
 import pytest
 
 from checker import engine
+from tests.factories import make_checker_source, make_group, make_ingredient, make_name
 
 
 @pytest.fixture(autouse=True)
@@ -11,66 +12,6 @@ def _fresh_engine():
     engine.reset()
     yield
     engine.reset()
-
-
-def make_source(**fields):
-    from checker.models import Source
-
-    defaults = {
-        "key": "test-label",
-        "title": "Test drug label",
-        "publisher": "Test agency",
-        "url": "https://example.org/label",
-    }
-    return Source.objects.create(**{**defaults, **fields})
-
-
-def make_group(*, sources=(), **fields):
-    from checker.models import InteractionGroup
-
-    defaults = {
-        "slug": "testgroup",
-        "level": "info",
-        "label": "a test medicine",
-        "headline": "Test headline for this group.",
-        "what_could_happen": "Test: what could happen.",
-        "what_to_do": "Test: what to do.",
-        "tell_your_doctor": "Test: tell your doctor you take it.",
-        "order": 50,
-    }
-    group = InteractionGroup.objects.create(**{**defaults, **fields})
-    group.sources.set(sources)
-    return group
-
-
-def make_ingredient(name, *, groups=()):
-    from checker.models import Ingredient
-
-    ingredient, _ = Ingredient.objects.get_or_create(name=name)
-    ingredient.groups.add(*groups)
-    return ingredient
-
-
-def make_name(name, *ingredients, kind="brand"):
-    from checker.models import Name
-
-    row = Name.objects.create(name=name, kind=kind)
-    row.ingredients.set(ingredients)
-    return row
-
-
-def make_question(slug, **fields):
-    from checker.models import ScreeningQuestion
-
-    defaults = {
-        "order": 90,
-        "text": f"Question {slug}?",
-        "hint": "",
-        "yes_level": "caution",
-        "yes_message": f"Yes message for {slug}.",
-        "tell_your_doctor": f"Prompt for {slug}.",
-    }
-    return ScreeningQuestion.objects.create(slug=slug, **{**defaults, **fields})
 
 
 @pytest.fixture
@@ -81,7 +22,9 @@ def kb(db):
     """
     from checker.models import InteractionGroup, Name
 
-    source = make_source(key="test-source", title="Test source title")
+    source = make_checker_source(
+        key="test-source", title="Test source title", url="https://example.org/label"
+    )
     opioid, _ = InteractionGroup.objects.get_or_create(
         slug="opioid",
         defaults={

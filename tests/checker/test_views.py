@@ -9,7 +9,7 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils.html import escape
 
-from tests.checker.conftest import make_question
+from tests.factories import make_question
 
 URL = "/check/"
 LEVEL_WORDS = {

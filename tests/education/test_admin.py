@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from education.models import Item, Source, Topic, one_year_after
-from tests.education.builders import make_topic
 from tests.education.pages import form_values, read_page
+from tests.factories import make_topic
 
 pytestmark = pytest.mark.django_db
 

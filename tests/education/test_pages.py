@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from education.models import Source, Topic, TopicSection
-from tests.education.builders import make_item, make_section, make_source, make_topic
 from tests.education.pages import read_page
+from tests.factories import make_education_source, make_item, make_section, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -158,7 +158,7 @@ def test_a_page_with_no_sections_or_sources_still_reads_well(client):
 
 
 def test_deleting_a_cited_source_breaks_nothing(client):
-    source = make_source(number=77, title="A source to delete")
+    source = make_education_source(number=77, title="A source to delete")
     topic = make_topic(slug="cited")
     topic.sources.add(source)
     make_item(make_section(topic), text="A cited point.", sources=[source])
