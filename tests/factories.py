@@ -165,6 +165,12 @@ def make_item(section=None, *, sources=(), **fields):
     return item
 
 
+def clear_pages() -> None:
+    """Remove the pages and sources the data migrations load, so only built ones show."""
+    Topic.objects.all().delete()
+    EducationSource.objects.all().delete()
+
+
 # --- The checklist ---------------------------------------------------------------------------
 
 
