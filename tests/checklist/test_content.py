@@ -1,6 +1,8 @@
 """The checklist's staff-edited content: loaded by the data migration, never overwritten by the
 loader, and editable (with history) in admin."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -27,6 +29,24 @@ def test_data_migration_loads_every_list_with_review_dates():
     assert ChecklistSource.objects.count() == len(content.SOURCES)
     for kind in SignToWatch.Kind.values:
         assert SignToWatch.objects.filter(kind=kind).exists(), kind
+
+
+@pytest.mark.django_db
+def test_the_shipped_checklist_shows_all_its_words_and_cites_the_fda_label(client):
+    """The page with the content the site ships with (the page's behaviour on rows a test
+    builds is in test_blank.py): every shown line, the checklist's own words, every source."""
+    text = html.unescape(client.get("/checklist/").content.decode())
+    for model in (QuestionToAsk, ThingToBring, SignToWatch):
+        for item in model.objects.shown():
+            assert item.text in text, item.text
+    checklist = Checklist.objects.current()
+    assert checklist.introduction in text
+    assert checklist.urgent_help in text
+    assert f"Reviewed by {checklist.reviewer_name}" in text
+    for source in ChecklistSource.objects.all():
+        assert f'id="checklist-source-{source.number}"' in text
+        assert f'href="{source.url}"' in text
+    assert "drugcentral.org/label/" in text  # the FDA label
 
 
 @pytest.mark.django_db
