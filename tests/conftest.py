@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 
+from tests.factories import make_checker_source, make_group, make_ingredient, make_name
+
 BROWSER_TESTS = Path(__file__).parent / "browser"
 
 
@@ -42,3 +44,48 @@ def staff_user(django_user_model):
 def staff_client(client, staff_user):
     client.force_login(staff_user)
     return client
+
+
+@pytest.fixture
+def kb(db):
+    """A small hand-built knowledge base, one name at each level, beside the seeded names:
+
+    Norco (hydrocodone + acetaminophen, an opioid: avoid), cautionolol (caution), infozepam
+    (info, citing "Test source title"), plainomab (no known interaction). The opioid group is
+    the seed's own row where there is one (the rules know it by its slug), with test words.
+    The engine is rebuilt before and after, so no other test sees these rows.
+    """
+    from checker import engine
+    from checker.models import InteractionGroup, Name
+
+    engine.reset()
+    source = make_checker_source(
+        key="test-source", title="Test source title", url="https://example.org/label"
+    )
+    opioid, _ = InteractionGroup.objects.get_or_create(
+        slug="opioid", defaults={"level": "avoid", "label": "an opioid", "urgent": True, "order": 1}
+    )
+    opioid.headline = "Opioid test headline."
+    opioid.what_could_happen = "Test: sudden withdrawal."
+    opioid.what_to_do = "Test: talk to your doctor."
+    opioid.tell_your_doctor = "Test: tell your doctor about every opioid you take."
+    opioid.save()
+    hydrocodone = make_ingredient("hydrocodone", groups=[opioid])
+    acetaminophen = make_ingredient("acetaminophen")
+    if not Name.objects.filter(name__iexact="norco").exists():
+        make_name("Norco", hydrocodone, acetaminophen)
+    caution = make_group(
+        slug="t-caution", level="caution", label="a caution test", headline="Caution test headline."
+    )
+    info = make_group(
+        slug="t-info",
+        level="info",
+        label="an info test",
+        headline="Info test headline.",
+        sources=[source],
+    )
+    make_ingredient("cautionolol", groups=[caution])
+    make_ingredient("infozepam", groups=[info])
+    make_ingredient("plainomab")
+    yield {"opioid": opioid, "caution": caution, "info": info, "source": source}
+    engine.reset()
