@@ -1,12 +1,14 @@
 """Fixtures the whole suite shares. Builders (make_*) live in tests/factories.py."""
 
+import io
 import pickle
 from pathlib import Path
 
 import pytest
 from django.core.cache import caches
 
-from tests.factories import make_checker_source, make_group, make_ingredient, make_name
+from clinical.severity import Severity
+from tests.factories import make_group, make_ingredient, make_name, make_source
 
 BROWSER_TESTS = Path(__file__).parent / "browser"
 
@@ -74,24 +76,46 @@ def staff_client(client, staff_user, django_capture_on_commit_callbacks):
     return client
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as `make run` makes one: migrate (schema only), then load_content."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("load_content", stdout=io.StringIO())
+
+
+def load_all_content() -> None:
+    """What a transactional test (its database is emptied after each test) needs first: every
+    data file loaded, and the engine told to build afresh."""
+    from django.core.management import call_command
+
+    from checker import engine
+
+    call_command("load_content", stdout=io.StringIO())
+    engine.bump_version()
+
+
 @pytest.fixture
 def kb(db):
-    """A small hand-built knowledge base, one name at each level, beside the seeded names:
+    """A small hand-built knowledge base, one name at each level, beside the loaded names:
 
     Norco (hydrocodone + acetaminophen, an opioid: avoid), cautionolol (caution), infozepam
     (info, citing "Test source title"), plainomab (no known interaction). The opioid group is
-    the seed's own row where there is one (the rules know it by its slug), with test words.
-    The engine is rebuilt before and after, so no other test sees these rows.
+    the loaded row (checker/data/groups.yaml) where there is one (the rules know it by its
+    slug), with test words. The engine is rebuilt before and after, so no other test sees
+    these rows.
     """
     from checker import engine
     from checker.models import InteractionGroup, Name
 
     engine.reset()
-    source = make_checker_source(
+    source = make_source(
         key="test-source", title="Test source title", url="https://example.org/label"
     )
     opioid, _ = InteractionGroup.objects.get_or_create(
-        slug="opioid", defaults={"level": "avoid", "label": "an opioid", "urgent": True, "order": 1}
+        slug="opioid",
+        defaults={"level": Severity.AVOID, "label": "an opioid", "urgent": True, "order": 1},
     )
     opioid.headline = "Opioid test headline."
     opioid.what_could_happen = "Test: sudden withdrawal."

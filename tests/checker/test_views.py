@@ -9,7 +9,12 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils.html import escape
 
-from tests.factories import clear_screening_questions, make_question, set_checker_settings
+from tests.factories import (
+    clear_screening_questions,
+    make_question,
+    set_checker_settings,
+    set_urgent_help,
+)
 
 URL = "/check/"
 LEVEL_WORDS = {
@@ -124,10 +129,10 @@ def test_levels_are_listed_most_serious_first(client, kb):
 
 @pytest.mark.django_db
 def test_an_opioid_brings_the_urgent_care_card_and_other_levels_do_not(client, kb):
-    set_checker_settings(
-        urgent_heading="Test: when to get help",
-        urgent_signs="Test sign one\nTest sign two",
-        urgent_action="Test: call your test emergency number.",
+    set_urgent_help(
+        heading="Test: when to get help",
+        signs="Test sign one\nTest sign two",
+        action="Test: call your test emergency number.",
     )
     html = post(client, ["Norco 10/325"]).content.decode()
     assert "app-care-card" in html

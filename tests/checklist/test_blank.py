@@ -17,11 +17,12 @@ from tests.factories import (
     clear_checklist_content,
     clear_screening_questions,
     make_checklist,
-    make_checklist_source,
     make_question,
     make_question_to_ask,
     make_sign,
+    make_source,
     make_thing_to_bring,
+    set_urgent_help,
 )
 
 URL = "/checklist/"
@@ -34,17 +35,23 @@ def page_text(response) -> str:
 
 @pytest.fixture
 def built(db):
-    """A checklist of test rows only: one of each kind, with two numbered sources."""
+    """A checklist of test rows only: one of each kind, citing two sources, and the site's
+    urgent box with test words (its heading and action head and end the checklist's)."""
     clear_checklist_content()
     clear_screening_questions()
-    label = make_checklist_source(
-        number=1, title="Test drug label", publisher="Test agency", url="https://example.org/label"
+    # Made first and first by title, but cited last (what to bring): numbered 2.
+    guide = make_source(title="A test guide", url="https://example.org/guide")
+    label = make_source(
+        title="Test drug label", publisher="Test agency", url="https://example.org/label"
     )
-    guide = make_checklist_source(number=2, title="Test guide", url="https://example.org/guide")
+    make_source(title="A test source no line cites", url="https://example.org/uncited")
     return {
+        "urgent_help": set_urgent_help(
+            heading="Test: get help right now",
+            action="Test urgent help: call your test clinic.",
+        ),
         "checklist": make_checklist(
             introduction="Test introduction: bring this page.",
-            urgent_help="Test urgent help: call your test clinic.",
             reviewer_name="Sam Test",
             reviewer_credentials="PharmD",
             last_reviewed=datetime.date(2026, 2, 3),
@@ -73,7 +80,7 @@ def test_blank_checklist_has_every_section_heading(client, built):
         "My medicines",
         "About me: tell your doctor",
         "Side effects to watch for",
-        "Get help right away",
+        "Test: get help right now",
         "Questions to ask about LDN",
         "What to bring",
         "Notes and my doctor's answers",
@@ -109,7 +116,7 @@ def test_blank_checklist_shows_the_staff_content(client, built):
     assert "Signs of sudden opioid withdrawal" in text
     assert "Signs of an opioid overdose" in text
     assert "Test introduction: bring this page." in text
-    assert "Test urgent help: call your test clinic." in text
+    assert "Test urgent help: call your test clinic." in text  # the site's one urgent box
     assert "Opioid warning" not in text  # only when an opioid was found
 
 
@@ -118,7 +125,13 @@ def test_blank_checklist_shows_review_dates_and_numbered_sources_with_addresses(
     assert "Reviewed by Sam Test, PharmD." in text
     assert 'Last reviewed <time datetime="2026-02-03">Feb. 3, 2026</time>' in text
     assert 'Next review due <time datetime="2027-02-03">Feb. 3, 2027</time>' in text
-    assert 'id="checklist-source-1"' in text and 'id="checklist-source-2"' in text
+    # Numbered 1, 2 in the order the page cites them (side effects first, what to bring
+    # last), not by title or age, without gaps; a source no shown line cites is not listed.
+    numbers = [int(n) for n in re.findall(r'id="checklist-source-(\d+)"', text)]
+    assert numbers == [1, 2]
+    sources = text.split('id="checklist-source-1"', 1)[1]
+    assert sources.index("Test drug label") < sources.index("A test guide")
+    assert "A test source no line cites" not in text
     assert "Test agency: <span" in text  # the publisher, then the title
     assert 'href="https://example.org/label"' in text
     assert "example.org/label</a>" in text  # the address is printed without https://

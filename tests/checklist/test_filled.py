@@ -12,6 +12,7 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
+from checker.models import Name
 from checklist.forms import MAX_ENTRIES, MAX_ENTRY_LENGTH
 from tests.factories import (
     clear_checklist_content,
@@ -21,6 +22,7 @@ from tests.factories import (
     make_name,
     make_question,
     make_sign,
+    set_urgent_help,
 )
 
 URL = "/checklist/"
@@ -29,9 +31,11 @@ URL = "/checklist/"
 @pytest.fixture(autouse=True)
 def built(kb):
     """Beside `kb`: a second opioid (testcodone, and Testlean, a street name for it), the
-    checklist's own test words and signs, and four screening questions."""
+    checklist's own test words and signs, the urgent box's test heading, and four screening
+    questions."""
     testcodone = make_ingredient("testcodone", groups=[kb["opioid"]])
-    make_name("Testlean", testcodone, kind="street")
+    make_name("Testlean", testcodone, kind=Name.Kind.STREET)
+    set_urgent_help(heading="Test: get help right now")
     clear_checklist_content()
     checklist = make_checklist(opioid_warning="Test opioid warning: ask before you take LDN.")
     make_sign("Test shaking", kind="withdrawal")
@@ -46,9 +50,12 @@ def built(kb):
         ),
         "t-liver": make_question("t-liver", text="Do you have a test liver problem?", order=2),
         "t-allergy": make_question("t-allergy", text="Are you allergic to a test?", order=3),
-        # The rules know this question by its slug: a yes puts opioids in the picture.
+        # A yes to a question about opioids puts opioids in the picture.
         "recent_opioids": make_question(
-            "recent_opioids", text="Have you taken a test opioid lately?", order=4
+            "recent_opioids",
+            text="Have you taken a test opioid lately?",
+            order=4,
+            about_opioids=True,
         ),
     }
     return {"checklist": checklist, "questions": questions}
@@ -110,7 +117,7 @@ def test_an_opioid_brings_the_opioid_warning_box_naming_the_entries(client):
     assert "Testlean" in warning
     assert "plainomab" not in warning
     assert "Test opioid warning: ask before you take LDN." in warning
-    assert "Get help right away" in text
+    assert "Test: get help right now" in text  # the site's one urgent box
     assert "Signs of an opioid overdose" in text and "Test slow breathing" in text
 
 
@@ -119,7 +126,7 @@ def test_no_opioid_means_no_opioid_warning_box(client):
     text = page_text(client.post(URL, make_checker_post(["plainomab", "cautionolol"])))
     assert "Opioid warning" not in text
     assert "Test opioid warning" not in text
-    assert "Get help right away" in text  # the urgent signs are always on the page
+    assert "Test: get help right now" in text  # the urgent signs are always on the page
     assert "Test shaking" in text
 
 

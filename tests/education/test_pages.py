@@ -11,15 +11,20 @@ import pytest
 import time_machine
 from django.utils.dateformat import format as format_date
 
-from education.models import Source, Topic, TopicSection
+from checker.models import InteractionGroup
+from clinical.models import Source
+from education.models import Topic, TopicSection
 from education.views import HOME_TOPIC_SLUG
 from tests.education.pages import read_page
 from tests.factories import (
     clear_pages,
-    make_education_source,
+    make_group,
     make_item,
+    make_question_to_ask,
     make_section,
+    make_source,
     make_topic,
+    set_urgent_help,
 )
 
 pytestmark = pytest.mark.django_db
@@ -30,14 +35,15 @@ A_DAY = datetime.datetime(2026, 6, 1, 12, 0, tzinfo=datetime.UTC)
 
 @pytest.fixture
 def only_built_pages():
-    """No page or source but the ones the test builds."""
+    """No page or source but the ones the test builds (the checker's and the checklist's
+    citations of the loaded sources go with them)."""
     clear_pages()
 
 
 def test_home_shows_the_key_points_page_and_leads_to_the_checker_and_the_checklist(
     client, only_built_pages
 ):
-    source = make_education_source(number=4, title="A test label")
+    source = make_source(title="A test label")
     key_points = make_topic(
         slug=HOME_TOPIC_SLUG, summary="LDN is a tiny dose of a test medicine.", order=1
     )
@@ -57,12 +63,22 @@ def test_home_shows_the_key_points_page_and_leads_to_the_checker_and_the_checkli
     assert "/learn/test-side-effects/" in page["links"]
 
 
-def test_home_cites_key_points_against_the_sources_page(client, only_built_pages):
-    source = make_education_source(number=4, title="A test label")
+def test_home_cites_key_points_against_the_key_points_pages_own_numbered_sources(
+    client, only_built_pages
+):
+    first = make_source(title="A test label")
+    second = make_source(title="A test review")
     key_points = make_topic(slug=HOME_TOPIC_SLUG)
-    make_item(make_section(key_points), text="A cited key point.", sources=[source])
+    section = make_section(key_points)
+    make_item(section, text="A cited key point.", sources=[second], order=1)
+    make_item(section, text="Another cited key point.", sources=[first, second], order=2)
     page = read_page(client.get("/").content)
-    assert "/sources/#source-4" in page["links"]
+    # The numbers the key points page gives them, in the order it cites them.
+    assert "/learn/key-points/#source-1" in page["links"]
+    assert "/learn/key-points/#source-2" in page["links"]
+    assert not [link for link in page["links"] if link.startswith("/sources/#")]
+    key_points_page = client.get("/learn/key-points/").content.decode()
+    assert key_points_page.index("A test review") < key_points_page.index("A test label")
 
 
 def test_home_without_a_key_points_page_still_says_what_ldn_is(client, only_built_pages):
@@ -87,8 +103,12 @@ def test_topic_list_links_every_published_page_with_its_summary(client, only_bui
 
 @time_machine.travel(A_DAY, tick=False)
 def test_a_topic_shows_its_points_citations_sources_and_review_record(client, only_built_pages):
-    label = make_education_source(number=5, title="Test label", publisher="Test agency")
-    review = make_education_source(number=9, title="Test review")
+    # Made in this order, and "Test label" comes first by title; the page numbers its sources
+    # in the order it first cites them: the review [1], the label [2], then a source for the
+    # page as a whole [3].
+    label = make_source(title="Test label", publisher="Test agency")
+    review = make_source(title="Test review")
+    whole_page = make_source(title="Test whole-page source")
     topic = make_topic(
         slug="test-topic",
         title="How the test medicine works",
@@ -97,8 +117,9 @@ def test_a_topic_shows_its_points_citations_sources_and_review_record(client, on
         last_reviewed=datetime.date(2026, 3, 4),
         next_review_due=datetime.date(2027, 3, 4),
     )
+    topic.sources.add(whole_page)
     first = make_section(topic, heading="What it does", order=1)
-    make_item(first, text="It blocks a test signal.", sources=[label])
+    make_item(first, text="It blocks a test signal.", sources=[review])
     second = make_section(topic, heading="What to watch for", order=2)
     make_item(second, text="Test tiredness (fatigue).", sources=[label, review])
 
@@ -111,10 +132,14 @@ def test_a_topic_shows_its_points_citations_sources_and_review_record(client, on
     assert "How the test medicine works" in page["main"]
     assert "What it does\nIt blocks a test signal." in page["main"]
     assert "What to watch for\nTest tiredness (fatigue)." in page["main"]
-    assert "#source-5" in page["links"] and "#source-9" in page["links"]
+    assert {"#source-1", "#source-2"} <= set(page["links"])
     assert "Sources for this page" in page["main"]
-    assert 'id="source-5" value="5"' in html and 'id="source-9" value="9"' in html
-    assert "Test label" in page["main"] and "Test review" in page["main"]
+    for number in (1, 2, 3):
+        assert f'id="source-{number}" value="{number}"' in html
+    assert 'id="source-4"' not in html
+    sources = page["main"].split("Sources for this page", 1)[1]
+    assert sources.index("Test review") < sources.index("Test label")
+    assert sources.index("Test label") < sources.index("Test whole-page source")
     assert "Reviewed by Dana Test, PharmD" in page["main"]
     assert "Last reviewed: March 4, 2026" in page["main"]
     assert "Next review due: March 4, 2027" in page["main"]
@@ -124,7 +149,7 @@ def test_a_topic_shows_its_points_citations_sources_and_review_record(client, on
 
 def test_every_published_page_shows_every_point_it_holds_and_its_review_record(client):
     """Whatever the pages hold (here: the content the site ships with), each shows it all."""
-    topics = list(Topic.objects.published().prefetch_related("sections__items__sources"))
+    topics = list(Topic.objects.published().prefetch_related("sections__items__sources", "sources"))
     assert topics
     for topic in topics:
         response = client.get(topic.get_absolute_url())
@@ -136,9 +161,14 @@ def test_every_published_page_shows_every_point_it_holds_and_its_review_record(c
         for section in topic.sections.all():
             for item in section.items.all():
                 assert item.text.replace("’", "'") in page["main"]
-                for source in item.sources.all():
-                    assert f"#source-{source.number}" in page["links"]
-                    assert f'id="source-{source.number}"' in html
+        # The page numbers its own sources 1, 2, 3 ... without gaps, and cites each by number.
+        numbered = topic.numbered_sources()
+        assert [number for number, _ in numbered] == list(range(1, len(numbered) + 1))
+        for number, source in numbered:
+            assert f'id="source-{number}" value="{number}"' in html
+            assert source.title in page["main"]
+        cited = {n for s in topic.sections.all() for i in s.items.all() for n in i.cite_numbers}
+        assert {f"#source-{n}" for n in cited} <= set(page["links"])
         reviewer = topic.reviewer_name
         if topic.reviewer_credentials:
             reviewer += f", {topic.reviewer_credentials}"
@@ -149,27 +179,69 @@ def test_every_published_page_shows_every_point_it_holds_and_its_review_record(c
 
 
 def test_source_links_leave_the_site_without_passing_anything_on(client):
-    make_education_source(number=88, url="https://example.org/a-test-source")
+    source = make_source(url="https://example.org/a-test-source")
+    make_item(make_section(make_topic(slug="test-cites")), sources=[source])
     html = client.get("/sources/").content.decode()
     assert '<a href="https://example.org/a-test-source" rel="noopener noreferrer">' in html
-    for source in Source.objects.exclude(url=""):
+    listed = Source.objects.exclude(url="").exclude(groups=None, topics=None, items=None)
+    assert listed.exists()
+    for source in listed.distinct():
         assert f'<a href="{source.url}" rel="noopener noreferrer">' in html
 
 
-def test_sources_page_lists_every_source_by_number(client, only_built_pages):
-    make_education_source(number=2, title="The second test source")
-    make_education_source(number=7, title="The seventh test source", url="")
+def test_sources_page_lists_every_source_a_patient_text_cites(client):
+    """The shipped content: every source the loaded pages, checker and checklist cite."""
     response = client.get("/sources/")
     html = response.content.decode()
     page = read_page(response.content)
     assert response.status_code == 200
-    assert 'id="source-2" value="2"' in html and 'id="source-7" value="7"' in html
-    assert "The second test source" in page["main"]
-    assert "The seventh test source" in page["main"]
-    assert page["main"].index("The second test source") < page["main"].index("The seventh")
+    cited = Source.objects.exclude(groups=None, questions=None, topics=None, items=None)
+    assert cited.exists()
+    for source in cited.distinct():
+        assert f'id="source-{source.key}"' in html
+        assert source.title in page["main"]
+    # The drug names' list source is for reviewers, not a page a patient reads.
+    assert "LDN Guide's first medicine list" not in page["main"]
+
+
+def test_sources_page_lists_what_patient_texts_cite_pages_first_in_citation_order(
+    client, only_built_pages
+):
+    """Built sources only: the pages' in the order the pages cite them, then the checker's
+    and the checklist's by title; a source nothing a patient reads cites is left off."""
+    second = make_source(key="test-second", title="A second test source")
+    first = make_source(key="test-first", title="The first test source", url="")
+    on_a_draft = make_source(key="test-draft-only", title="A source only a draft cites")
+    make_source(key="test-uncited", title="A source nothing cites")
+    checker = make_source(key="test-checker", title="A test label the checker cites")
+    checklist = make_source(key="test-checklist", title="Another test label")
+    page = make_topic(slug="test-cites", order=1)
+    make_item(make_section(page), text="A point.", sources=[first], order=1)
+    make_item(make_section(page, order=20), text="Another.", sources=[second, first], order=2)
+    make_item(
+        make_section(make_topic(slug="test-draft", status=Topic.Status.DRAFT)),
+        sources=[on_a_draft],
+    )
+    make_group(sources=[checker])
+    make_question_to_ask(sources=[checklist])
+
+    response = client.get("/sources/")
+    html = response.content.decode()
+    page = read_page(response.content)
+    assert response.status_code == 200
+    for key in ("test-first", "test-second", "test-checker", "test-checklist"):
+        assert f'id="source-{key}"' in html, key
+    listed = page["main"]
+    assert listed.index("The first test source") < listed.index("A second test source")
+    assert listed.index("A second test source") < listed.index("A test label the checker")
+    assert listed.index("A test label the checker") < listed.index("Another test label")
+    assert "A source only a draft cites" not in listed
+    assert "A source nothing cites" not in listed
+    assert InteractionGroup.objects.filter(sources=checker).exists()
 
 
 def test_care_card_sections_say_how_urgent_they_are_in_words(client):
+    set_urgent_help(action="Test: call your test emergency number now.")
     topic = make_topic(slug="test-withdrawal")
     urgent = make_section(
         topic,
@@ -191,6 +263,12 @@ def test_care_card_sections_say_how_urgent_they_are_in_words(client):
     assert "Call your test clinic now." in page["main"]
     assert "Immediate action required: Call 911 if" in page["main"]
     assert "You cannot wake someone up." in page["main"]
+    # The emergency card (only that one) ends with the site's one urgent box's action.
+    emergency_card = page["main"].split("Immediate action required: Call 911 if", 1)[1]
+    assert "You cannot wake someone up.\nTest: call your test emergency number now." in (
+        emergency_card
+    )
+    assert page["main"].count("Test: call your test emergency number now.") == 1
 
 
 def test_warning_callouts_say_important_in_words(client):
@@ -279,8 +357,8 @@ def test_a_page_with_no_sections_or_sources_still_reads_well(client):
 
 
 def test_deleting_a_cited_source_breaks_nothing(client, only_built_pages):
-    kept = make_education_source(number=3, title="A source that stays")
-    deleted = make_education_source(number=77, title="A source to delete")
+    kept = make_source(title="A source that stays")
+    deleted = make_source(title="A source to delete")
     cited = make_topic(slug="cited", order=1)
     cited.sources.add(deleted)
     make_item(make_section(cited), text="A cited point.", sources=[deleted, kept])
@@ -295,8 +373,11 @@ def test_deleting_a_cited_source_breaks_nothing(client, only_built_pages):
     page = read_page(client.get("/learn/cited/").content)
     assert "A cited point." in page["main"]
     assert "A source to delete" not in page["text"]
-    assert "#source-77" not in page["links"]
-    assert "#source-3" in page["links"]
+    # The source that stays is now the page's first: numbered from 1 again, without a gap.
+    assert "#source-1" in page["links"]
+    assert "#source-2" not in page["links"]
+    sources = page["main"].split("Sources for this page", 1)[1]
+    assert "A source that stays" in sources
 
 
 @time_machine.travel(datetime.datetime(2027, 6, 1, 12, 0, tzinfo=datetime.UTC), tick=False)
