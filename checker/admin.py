@@ -10,7 +10,7 @@ import copy
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db import transaction
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 from django.http import HttpResponseRedirect, QueryDict
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -247,6 +247,21 @@ class InteractionGroupAdmin(MustWarnGuardMixin, ReviewedAdminMixin, ClinicalAdmi
         if obj.pk is None:
             return "Shown after you save."
         return f"{describe_grade(group_text(obj))}. {READING_GRADE_HELP}"
+
+    def restore_with_parent(self, request, obj, version) -> None:
+        """A group brought back from its history gets its ingredients back too: deleting it
+        removed their links without a version, so each ingredient's last version still has
+        it."""
+        super().restore_with_parent(request, obj, version)
+        history = Ingredient.history.model
+        kept = history._meta.get_field("historicalingredient_groups").related_model
+        newest = history.objects.values("id").annotate(newest=Max("history_id")).values("newest")
+        members = kept.objects.filter(history_id__in=newest, interactiongroup_id=obj.pk)
+        for ingredient in Ingredient.objects.filter(pk__in=members.values("ingredient_id")).exclude(
+            groups=obj
+        ):
+            ingredient._change_reason = obj._change_reason
+            ingredient.groups.add(obj)
 
     @admin.display(description="Names the checker reads in this group")
     def names_read(self, obj):

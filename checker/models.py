@@ -61,7 +61,7 @@ class InteractionGroup(ReviewedContent):
     sources = models.ManyToManyField(
         Source, blank=True, related_name="groups", help_text="Where these facts come from."
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["order", "slug"]
@@ -99,7 +99,8 @@ class Ingredient(models.Model):
         related_name="+",
         help_text="Optional: where the ingredient and its groups come from.",
     )
-    history = HistoricalRecords()
+    # Its groups are kept with each version: a revert puts them back.
+    history = HistoricalRecords(m2m_fields=["groups"])
 
     class Meta:
         ordering = ["name"]
@@ -173,7 +174,7 @@ class Name(models.Model):
     note = models.TextField(
         blank=True, help_text="For reviewers: strengths, country, 'withdrawn 2010'."
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["ingredients"])
 
     class Meta:
         ordering = ["name"]
@@ -228,7 +229,7 @@ class ScreeningQuestion(ReviewedContent):
     sources = models.ManyToManyField(
         Source, blank=True, related_name="questions", help_text="Where these facts come from."
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["order", "slug"]

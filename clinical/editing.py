@@ -15,6 +15,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -22,6 +23,20 @@ CHANGE_NOTE_HELP = (
     "What you changed and why, in a few words, e.g. “Fixed a typo” or “New label, March "
     "2026”. Kept in the history beside your name."
 )
+
+
+def links_of(history, version_id) -> dict[str, list]:
+    """The many-to-many links a history version kept: {"ingredients": [pk, ...]}."""
+    links = {}
+    for m2m in getattr(history, "_history_m2m_fields", []):
+        kept = history._meta.get_field(f"{history._meta.model_name}_{m2m.name}").related_model
+        other = f"{m2m.m2m_reverse_field_name()}_id"
+        links[m2m.name] = list(
+            kept.objects.filter(history_id=version_id)
+            .order_by("m2m_history_id")
+            .values_list(other, flat=True)
+        )
+    return links
 
 
 class RenderBound(Exception):  # noqa: N818 - a signal to the view, not an error
@@ -60,11 +75,42 @@ class ClinicalAdmin(SimpleHistoryAdmin):
         if kwargs.get("fields"):
             kwargs["fields"] = [name for name in kwargs["fields"] if name != "change_note"]
         form = super().get_form(request, obj, **kwargs)
-        if "change_note" in form.base_fields:
+        if "change_note" not in form.base_fields:
+            form = type(
+                form.__name__,
+                (form,),
+                {"change_note": ChangeNoteMixin.base_fields["change_note"]},
+            )
+        return self._with_version_links(request, form)
+
+    # --- history: a revert brings back the links too ----------------------------------------
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request._clinical_version_id = version_id
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def links_of_version(self, version_id) -> dict[str, list]:
+        return links_of(self.model.history.model, version_id)
+
+    def _with_version_links(self, request, form):
+        """The revert screen opens with the version's links, not today's."""
+        version_id = getattr(request, "_clinical_version_id", None)
+        if version_id is None or request.method != "GET":
             return form
-        return type(
-            form.__name__, (form,), {"change_note": ChangeNoteMixin.base_fields["change_note"]}
-        )
+        links = {
+            name: ids
+            for name, ids in self.links_of_version(version_id).items()
+            if name in form.base_fields
+        }
+        if not links:
+            return form
+
+        def __init__(form_self, *args, **kwargs):  # noqa: N807
+            kwargs["initial"] = {**links, **(kwargs.get("initial") or {})}
+            super(version_form, form_self).__init__(*args, **kwargs)
+
+        version_form = type(form.__name__, (form,), {"__init__": __init__})
+        return version_form
 
     def change_reason(self, request, form, change: bool) -> str:
         """The history's change reason: the note staff wrote, or what changed."""
@@ -81,9 +127,66 @@ class ClinicalAdmin(SimpleHistoryAdmin):
         return f"Changed {', '.join(labels)}" if labels else "Saved with no change"
 
     def save_model(self, request, obj, form, change):
-        obj._change_reason = self.change_reason(request, form, change)
+        version = self.reverting_to(request)
+        if version is not None:
+            obj._change_reason = f"Reverted to the version of {version.history_date:%d %b %Y %H:%M}"
+        else:
+            obj._change_reason = self.change_reason(request, form, change)
         request._clinical_change_reason = obj._change_reason
         super().save_model(request, obj, form, change)
+        if version is not None:
+            self.restore_with_parent(request, obj, version)
+
+    # --- a revert brings back the rows that belong to the item ------------------------------
+
+    # (child model, its foreign key to this one): a section's list points. A revert puts
+    # them back as they were until the parent's next version.
+    history_children: tuple[tuple[type, str], ...] = ()
+
+    def reverting_to(self, request):
+        version_id = getattr(request, "_clinical_version_id", None)
+        if version_id is None or request.method != "POST":
+            return None
+        return self.model.history.model.objects.filter(history_id=version_id).first()
+
+    def restore_with_parent(self, request, obj, version) -> None:
+        reason = obj._change_reason
+        following = (
+            type(version)
+            .objects.filter(id=obj.pk, history_id__gt=version.history_id)
+            .order_by("history_id")
+            .first()
+        )
+        for child_model, fk in self.history_children:
+            history = child_model.history.model
+            rows = history.objects.filter(**{f"{fk}_id": obj.pk})
+            if following is not None:
+                rows = rows.filter(history_date__lt=following.history_date)
+            kept = []
+            for child_id in set(rows.values_list("id", flat=True)):
+                state = (
+                    history.objects.filter(id=child_id)
+                    .filter(
+                        history_date__lt=following.history_date
+                        if following is not None
+                        else timezone.now()
+                    )
+                    .order_by("-history_date", "-history_id")
+                    .first()
+                )
+                if state is None or state.history_type == "-":
+                    continue
+                if getattr(state, f"{fk}_id") != obj.pk:
+                    continue
+                child = state.instance
+                child._change_reason = reason
+                child.save()
+                for name, ids in links_of(history, state.history_id).items():
+                    getattr(child, name).set(ids)
+                kept.append(child_id)
+            for extra in child_model.objects.filter(**{fk: obj}).exclude(pk__in=kept):
+                extra._change_reason = reason
+                extra.delete()
 
     def save_formset(self, request, form, formset, change):
         # The inline rows (sections, list points, names) carry the same note as their parent.

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinical.admin import ReviewedAdminMixin
+from clinical.editing import ClinicalAdmin
 from clinical.models import Source
 from education.models import Item, Topic, TopicSection
 from education.readability import describe_grade, reading_grade
@@ -171,7 +172,9 @@ class ItemInline(admin.TabularInline):
 
 
 @admin.register(TopicSection)
-class TopicSectionAdmin(SimpleHistoryAdmin):
+class TopicSectionAdmin(ClinicalAdmin):
+    # A revert of a section puts its list points back as they were.
+    history_children = ((Item, "section"),)
     list_display = ["heading", "topic", "kind", "order", "item_count"]
     list_filter = ["topic", "kind"]
     search_fields = ["heading", "intro", "closing", "items__text"]

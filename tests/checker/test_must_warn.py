@@ -350,3 +350,56 @@ def test_a_revert_that_would_silence_names_is_refused(staff_client):
     assert "changed successfully" not in page_text(response)
     group.refresh_from_db()
     assert group.slug == "opioid"
+
+
+# --- History keeps the links ----------------------------------------------------------------
+
+
+def test_taking_oxycodone_out_of_the_opioid_group_is_undone_from_its_history(staff_client):
+    oxycodone = Ingredient.objects.get(name="oxycodone")
+    group = str(opioid_group().pk)
+    data = open_form(staff_client, change_url(oxycodone), "ingredient_form")
+    data["groups"] = [pk for pk in data["groups"] if pk != group]
+    data["_save"] = ["Save"]
+    refused = staff_client.post(change_url(oxycodone), data)
+    ticked = form_values(refused.content, "ingredient_form")
+    token = re.search(rb'name="must_warn_confirm" value="([0-9a-f]+)"', refused.content)[1]
+    ticked["must_warn_confirm"] = [token.decode()]
+    ticked["_save"] = ["Save"]
+    assert staff_client.post(change_url(oxycodone), ticked).status_code == 302
+    assert says("OxyContin") != "avoid"
+
+    # The version before the change, from the history page, as "Revert" opens it.
+    history = staff_client.get(f"{ADMIN}checker/ingredient/{oxycodone.pk}/history/")
+    before = oxycodone.history.order_by("-history_id")[1]
+    url = f"{ADMIN}checker/ingredient/{oxycodone.pk}/history/{before.history_id}/"
+    assert url.encode() in history.content
+    data = form_values(staff_client.get(url).content, "historicalingredient_form")
+    assert group in data["groups"]  # the old links, not today's
+    data["_save"] = ["Save"]
+    assert staff_client.post(url, data).status_code == 302
+
+    assert oxycodone.groups.filter(pk=group).exists()
+    assert warns_in_full("OxyContin") and warns_in_full("Percocet 5/325")
+
+
+def test_a_deleted_opioid_group_comes_back_from_its_history_with_its_ingredients(staff_client):
+    group = opioid_group()
+    members = set(group.ingredients.values_list("name", flat=True))
+    refused = staff_client.get(delete_url(group))
+    token = re.search(rb'name="must_warn_confirm" value="([0-9a-f]+)"', refused.content)[1]
+    staff_client.post(delete_url(group), {"post": "yes", "must_warn_confirm": token.decode()})
+    assert not InteractionGroup.objects.filter(pk=group.pk).exists()
+    assert says("Norco") != "avoid"
+
+    history = staff_client.get(f"{ADMIN}checker/interactiongroup/{group.pk}/history/")
+    assert history.status_code == 200
+    last = group.history.exclude(history_type="-").order_by("-history_id").first()
+    url = f"{ADMIN}checker/interactiongroup/{group.pk}/history/{last.history_id}/"
+    data = form_values(staff_client.get(url).content, "historicalinteractiongroup_form")
+    data["_save"] = ["Save"]
+    assert staff_client.post(url, data).status_code == 302
+
+    back = InteractionGroup.objects.get(pk=group.pk)
+    assert set(back.ingredients.values_list("name", flat=True)) == members
+    assert warns_in_full("Norco 10/325") and warns_in_full("OxyContin")
