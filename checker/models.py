@@ -183,6 +183,9 @@ class Name(models.Model):
                 Lower("name"),
                 condition=Q(two_meanings=False),
                 name="checker_name_unique_lower",
+                violation_error_message="This name is already in the list (capitals do not "
+                "matter). Edit the name that is there, or, if the same name really stands for "
+                "other ingredients too, tick “two meanings” on both.",
             ),
         ]
 

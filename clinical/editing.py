@@ -39,6 +39,25 @@ def links_of(history, version_id) -> dict[str, list]:
     return links
 
 
+TOO_LONG = (
+    "This is %(show_value)d characters long, and at most %(limit_value)d fit. "
+    "Shorten it: nothing was cut."
+)
+
+
+class PlainLimitsMixin:
+    """A text longer than its limit is refused with a message saying so, never cut: the
+    browser's own limit (maxlength), which cuts pasted text mid-sentence without a word, is
+    left off, and the server says how long it is."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and getattr(formfield, "max_length", None):
+            formfield.widget.attrs.pop("maxlength", None)
+            formfield.error_messages["max_length"] = TOO_LONG
+        return formfield
+
+
 class RenderBound(Exception):  # noqa: N818 - a signal to the view, not an error
     """Raised inside a save: undo it (the transaction rolls back) and show the form again as it
     was posted, with `context` for the panels above it."""
@@ -60,7 +79,7 @@ class ChangeNoteMixin(forms.Form):
     )
 
 
-class ClinicalAdmin(SimpleHistoryAdmin):
+class ClinicalAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
     """History with change notes, and edits that can be tried before they are kept."""
 
     change_form_template = "admin/clinical/change_form.html"

@@ -135,7 +135,7 @@ def test_a_pharmacist_confirms_the_named_impact_and_the_history_keeps_it(staff_c
     assert not oxycodone.groups.filter(pk=group).exists()
     assert says("OxyContin") != "avoid"
     reason = oxycodone.history.order_by("-history_id").first().history_change_reason
-    assert reason.startswith("Confirmed by nurse:")
+    assert reason.startswith("Confirmed by Nora Nurse:")
     assert "stop warning" in reason
 
 
