@@ -5,16 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('checker', '0009_history_keeps_links'),
-        ('clinical', '0002_one_source_table_and_urgent_help'),
+        ("checker", "0009_history_keeps_links"),
+        ("clinical", "0002_one_source_table_and_urgent_help"),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name='name',
-            name='checker_name_unique_lower',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('name'), condition=models.Q(('two_meanings', False)), name='checker_name_unique_lower', violation_error_message='This name is already in the list (capitals do not matter). Edit the name that is there, or, if the same name really stands for other ingredients too, tick “two meanings” on both.'),
+            model_name="name",
+            name="checker_name_unique_lower",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("name"),
+                condition=models.Q(("two_meanings", False)),
+                name="checker_name_unique_lower",
+                violation_error_message="This name is already in the list (capitals do not matter). Edit the name that is there, or, if the same name really stands for other ingredients too, tick “two meanings” on both.",
+            ),
         ),
     ]
