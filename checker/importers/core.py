@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checker.matching import (
-    GUARD_PHRASES,
     MATCH_EXACT,
     Match,
     MatchIndex,
@@ -290,6 +289,7 @@ class Knowledge:
     groups: frozenset[str]  # every group slug
     staff_names: frozenset[str] = frozenset()  # name keys staff edited, removed or turned down
     staff_ingredients: frozenset[str] = frozenset()  # ingredients whose groups staff set
+    guard_phrases: frozenset[str] = frozenset()  # never a medicine: "nothing", "no opioids"
 
     @cached_property
     def known_substances(self) -> dict[str, str]:
@@ -505,7 +505,7 @@ def propose(reading: FileReading, *, knowledge: Knowledge) -> Proposal:
         if not name:
             continue
         key = name_key(name)
-        if not key or key in GUARD_PHRASES or not normalise_entry(name):
+        if not key or key in knowledge.guard_phrases or not normalise_entry(name):
             continue  # only general words ("Pain Relief"): not a name to read
         entry = by_key.setdefault(key, {"name": name, "sets": {}, "where": []})
         entry["sets"].setdefault(frozenset(ingredients), ingredients)
