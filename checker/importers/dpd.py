@@ -42,6 +42,8 @@ CLASSES = frozenset({"human", "veterinary", "disinfectant", "radiopharmaceutical
 _ATC = re.compile(r"^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$")
 _DRUG_CODE = re.compile(r"^\d{1,12}$")
 _LEADING_CODE = re.compile(rb'^"?(\d{1,12})"?,')
+_RECORD_START = re.compile(rb'^"\d{1,12}","')
+MAX_RECORD_BYTES = 16 * 1024
 
 Opener = Callable[[str], BinaryIO]
 
@@ -90,19 +92,15 @@ def read_extract(open_file: Opener, *, classes: ClassMap, label: str = "allfiles
     def rows(name: str):
         stream = open_file(name)
         try:
-            for number, raw in iter_lines(stream):
-                if raw is None:
-                    reading.problems.append(
-                        Problem(name, number, "the line is too long to be a row")
-                    )
-                    continue
-                if not raw.strip():
-                    continue
+            for number, raw in _records(iter_lines(stream), name, reading):
                 counts[name] = counts.get(name, 0) + 1
                 code = _LEADING_CODE.match(raw)
                 code = code.group(1).decode("ascii") if code else None
+                if raw.count(b'"') % 2:
+                    report(name, number, "a quote is opened and never closed", code)
+                    continue
                 try:
-                    values = _fields(decode_line(raw))
+                    values = _fields(decode_line(raw.replace(b"\n", b" ")))
                 except (TextError, csv.Error) as error:
                     report(name, number, str(error), code)
                     continue
@@ -218,6 +216,38 @@ def read_extract(open_file: Opener, *, classes: ClassMap, label: str = "allfiles
             )
         )
     return reading
+
+
+def _records(lines, name: str, reading: FileReading):
+    """(line number, bytes) of each record. A quoted field may hold a line break (the extract
+    has some), so a line whose quotes are not closed is joined with the lines after it, until
+    they close or a line starts a new record ("12345",...): then it stays unclosed, and bad."""
+    pending: tuple[int, bytes] | None = None
+    for number, raw in lines:
+        if raw is None:
+            reading.problems.append(Problem(name, number, "the line is too long to be a row"))
+            continue
+        if pending is not None:
+            start, joined = pending
+            if _RECORD_START.match(raw) or len(joined) > MAX_RECORD_BYTES:
+                yield pending  # never closed: reported as bad
+                pending = None
+            else:
+                joined += b"\n" + raw
+                if joined.count(b'"') % 2 == 0:
+                    yield start, joined
+                    pending = None
+                else:
+                    pending = (start, joined)
+                continue
+        if not raw.strip():
+            continue
+        if raw.count(b'"') % 2:
+            pending = (number, raw)
+            continue
+        yield number, raw
+    if pending is not None:
+        yield pending
 
 
 def _fields(text: str) -> list[str]:

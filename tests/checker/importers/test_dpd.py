@@ -137,3 +137,19 @@ def test_a_folder_without_the_four_files_is_refused(tmp_path, classes):
     (tmp_path / "drug.txt").write_bytes(b'"1","","Human","02000001","X"\r\n')
     with pytest.raises(FileError, match="ingred.txt"):
         dpd.read_extract_dir(tmp_path, classes=classes)
+
+
+def test_a_quoted_field_may_hold_a_line_break(classes):
+    opener = _extract(
+        **{
+            "drug.txt": b'"1","","Human","02000001","TWOLINE","a note\r\non two lines","N"\r\n',
+            "ingred.txt": b'"1","10","CODEINE PHOSPHATE"\r\n',
+            "ther.txt": b'"1","N02AA59","CODEINE,\r\nCOMBINATIONS"\r\n',
+            "status.txt": b'"1","Y","MARKETED"\r\n',
+        }
+    )
+    reading = dpd.read_extract(opener, classes=classes)
+    assert reading.problems == []
+    assert [(p.name, p.groups) for p in reading.products] == [
+        ("Twoline", (("opioid", "ATC N02AA59"),))
+    ]

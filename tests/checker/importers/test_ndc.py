@@ -45,6 +45,8 @@ def test_classes_are_whole_values_even_with_a_comma_inside(reading):
     # "Analgesics, Opioid [CS]" holds a comma and is one value, not an unknown class
     assert products["Zolvane ER"].groups == (("opioid", "Opioid Agonist [EPC]"),)
     assert ("nsaid", "Nonsteroidal Anti-inflammatory Drug [EPC]") in products["Feverex"].groups
+    # values may be separated by ", " too (older files)
+    assert products["Futurol"].groups == (("opioid", "Opioid Agonist [EPC]"),)
     # an agonist/antagonist is an opioid, never a blocker, although "Antagonist" is in its class
     assert {group for group, _ in products["Pentavine"].groups} == {"opioid"}
     assert {group for group, _ in products["Quellibup"].groups} == {"opioid", "opioid_antagonist"}
