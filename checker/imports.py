@@ -163,8 +163,8 @@ def knowledge_now() -> Knowledge:
     staff_ingredients |= set(
         turned_down.exclude(kind=ProposedChange.Kind.NEW_NAME).values_list("name", flat=True)
     )
-    engine.reset()  # read the database as it is now, not a worker's older copy
     return Knowledge(
+        # the engine is rebuilt whenever checker data changed (its version), so it is current
         index=engine.get_engine().index,
         ingredient_groups={name: frozenset(groups) for name, groups in groups_of.items()},
         groups=frozenset(InteractionGroup.objects.values_list("slug", flat=True)),
