@@ -188,6 +188,12 @@ _FORM_WORDS |= _word_set(
     "tabletten tropfen kapseln saft pflaster zapfchen compresse gocce sciroppo cerotto"
 )
 _UNITS |= _word_set("microgramos microgramo miligramos miligramo mililitros")
+_SPANISH_SALTS = _word_set(
+    "clorhidrato cloridrato fosfato sulfato bitartrato tartrato citrato bromuro maleato "
+    "sodico potasico hemihidrato"
+)
+_FORM_WORDS |= _SPANISH_SALTS
+_SALT_WORDS |= _SPANISH_SALTS
 _FILLER_WORDS |= _word_set("de del con y com para al dia dias cada dosis baja bajas")
 _TOKEN_REWRITES = {"vit": "vitamin", "vits": "vitamins", "w": "with"}
 
