@@ -185,10 +185,14 @@ class ClassMap:
         is never matched as a substring ("Opioid Agonist [EPC]" is inside "Partial ...")."""
         found: dict[str, str] = {}
         for value in values:
-            group = self.ndc.get(value)
+            group = self._ndc_folded.get(" ".join(value.split()).casefold())
             if group is not None:
                 found.setdefault(group, value)
         return tuple(found.items())
+
+    @cached_property
+    def _ndc_folded(self) -> dict[str, str]:
+        return {" ".join(value.split()).casefold(): group for value, group in self.ndc.items()}
 
     def atc_group(self, code: str) -> str | None:
         for prefix, group in self.atc:

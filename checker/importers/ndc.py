@@ -28,8 +28,11 @@ from checker.importers.core import (
 )
 
 LIST_NAME = "FDA NDC Directory"
-REQUIRED = ("PROPRIETARYNAME", "SUBSTANCENAME", "PHARM_CLASSES", "NDC_EXCLUDE_FLAG")
+REQUIRED = ("PROPRIETARYNAME", "SUBSTANCENAME", "PHARM_CLASSES")
+# Read when the file has them: files from before the FDA added NDC_EXCLUDE_FLAG list only
+# current products, so without it every row counts.
 OPTIONAL = (
+    "NDC_EXCLUDE_FLAG",
     "PROPRIETARYNAMESUFFIX",
     "NONPROPRIETARYNAME",
     "DEASCHEDULE",
@@ -38,7 +41,9 @@ OPTIONAL = (
 )
 # The FDA's kinds of class: established pharmacologic class, mechanism of action,
 # physiologic effect, chemical structure, MeSH chemical/ingredient, and EXT.
-_CLASS_VALUE = re.compile(r"^[^\[\],][^\[\]]*\[(EPC|MoA|PE|CS|Chemical/Ingredient|EXT)\]$")
+_CLASS_VALUE = re.compile(
+    r"^[^\[\],][^\[\]]*\[(EPC|MoA|PE|CS|Chemical/Ingredient|EXT)\]$", re.IGNORECASE
+)
 _CLASS_SPLIT = re.compile(r"(?<=\])\s*,\s*")
 _SCHEDULES = frozenset({"CI", "CII", "CIII", "CIIIN", "CIV", "CV"})
 _DATE = re.compile(r"^\d{8}$")
@@ -120,7 +125,7 @@ def _product(
     row: dict[str, str], number: int, reading: FileReading, *, classes: ClassMap, today: date
 ) -> Product | str | None:
     """The row's product; a reason (str) when the row is bad; None when it is skipped."""
-    flag = row["NDC_EXCLUDE_FLAG"].upper()
+    flag = row.get("NDC_EXCLUDE_FLAG", "N").upper()
     if flag != "N":
         reading.skip("excluded from the directory (NDC_EXCLUDE_FLAG is not N)")
         return None

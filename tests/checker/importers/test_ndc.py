@@ -186,3 +186,15 @@ def test_proposal_in_plain_words_lists_every_part(reading, knowledge):
     assert "Zolvane ER = oxycodone (opioid)" in text
     assert "product.txt line 19: unknown class" in text
     assert "Skipped 1: excluded from the directory" in text
+
+
+def test_a_file_without_the_exclude_flag_counts_every_row_and_classes_ignore_case(classes):
+    header = "PRODUCTNDC\tPROPRIETARYNAME\tSUBSTANCENAME\tPHARM_CLASSES"
+    row = "50090-555\tOldfile\tOXYCODONE HYDROCHLORIDE\topioid agonist [epc]"
+    result = ndc.read_product_file(
+        io.BytesIO(f"{header}\n{row}\n".encode("latin-1")), classes=classes, today=TODAY
+    )
+    assert result.problems == []
+    assert [(p.name, p.groups) for p in result.products] == [
+        ("Oldfile", (("opioid", "opioid agonist [epc]"),))
+    ]
