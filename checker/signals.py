@@ -1,5 +1,6 @@
 """Any change staff make to checker data (or the sources and urgent box it shows) tells every
-worker to rebuild its engine."""
+worker to rebuild its engine, once the change has committed (a request in between reads the
+old rows)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -21,4 +22,4 @@ def _is_checker_model(sender) -> bool:
 def checker_data_changed(sender, **kwargs) -> None:
     # Covers every checker model, their many-to-many links and admin inlines of those links.
     if _is_checker_model(sender):
-        engine.bump_version()
+        engine.bump_version_on_commit()

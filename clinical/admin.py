@@ -2,6 +2,7 @@
 reviewed text uses: the "Review" list filter and the "Mark as reviewed today" action."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
@@ -49,6 +50,25 @@ class ReviewedAdminMixin:
             "reviewed today” in the list, or set the dates here.",
         },
     )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        class ReviewedForm(form):
+            def clean_next_review_due(self):
+                # A date staff type must be ahead; one already stored (past due) may stay.
+                value = self.cleaned_data.get("next_review_due")
+                if (
+                    value
+                    and "next_review_due" in self.changed_data
+                    and value <= timezone.localdate()
+                ):
+                    raise ValidationError(
+                        "Enter a date in the future: when the next review is due."
+                    )
+                return value
+
+        return ReviewedForm
 
     def get_changeform_initial_data(self, request):
         # A new text starts as reviewed today by nobody yet; staff fill in who.

@@ -49,7 +49,9 @@ def read_all(root: Path = ROOT) -> list[Step]:
         lambda: read_pages(source_keys=keys, folder=root / "education" / "data" / "pages")
     )
     checklist = attempt(
-        lambda: read_checklist(source_keys=keys, path=root / "checklist" / "data" / "checklist.yaml")
+        lambda: read_checklist(
+            source_keys=keys, path=root / "checklist" / "data" / "checklist.yaml"
+        )
     )
     if errors:
         raise ContentError(errors)

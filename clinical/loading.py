@@ -223,14 +223,11 @@ def load_content(*, root=None) -> Report:
         for step in plan:
             step(report)
         if report.changed:
-            # Rows were written in bulk (no save signals): tell every worker, as a save would.
-            transaction.on_commit(_content_changed)
+            # Rows were written in bulk (no save signals): tell every worker, as a save would
+            # (both bumps wait for the commit: serving.versions).
+            from checker import engine
+            from serving import page_cache
+
+            page_cache.clear_pages()
+            engine.bump_version_on_commit()
     return report
-
-
-def _content_changed() -> None:
-    from checker import engine
-    from ldn_site import page_cache
-
-    page_cache.clear_pages()
-    engine.bump_version()

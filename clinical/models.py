@@ -6,7 +6,6 @@ Each is defined once here: the pages (education), the checker and the checklist 
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -119,26 +118,6 @@ class ReviewedContent(models.Model):
         today = today or timezone.localdate()
         self.last_reviewed = today
         self.next_review_due = one_year_after(today)
-
-    def clean(self):
-        super().clean()
-        # A date staff type must be ahead; one already stored (a page past its date) may stay.
-        previous = (
-            type(self)
-            ._default_manager.filter(pk=self.pk)
-            .values_list("next_review_due", flat=True)
-            .first()
-            if self.pk
-            else None
-        )
-        if (
-            self.next_review_due is not None
-            and self.next_review_due != previous
-            and self.next_review_due <= timezone.localdate()
-        ):
-            raise ValidationError(
-                {"next_review_due": "Enter a date in the future: when the next review is due."}
-            )
 
 
 class UrgentHelp(models.Model):

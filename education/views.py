@@ -4,10 +4,11 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
 
 from clinical.models import Source, UrgentHelp
 from education.models import Item, Topic, TopicSection
-from ldn_site.page_cache import cache_published_page
+from serving.page_cache import cache_published_page
 
 # The page whose summary and key points open the home page.
 HOME_TOPIC_SLUG = "key-points"
@@ -27,6 +28,7 @@ def _urgent_help_for(topic: Topic) -> UrgentHelp | None:
     return UrgentHelp.load() if TopicSection.Kind.IMMEDIATE_CARE in kinds else None
 
 
+@require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def home(request):
     topics = list(Topic.objects.published())
@@ -45,11 +47,13 @@ def home(request):
     )
 
 
+@require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def topic_list(request):
     return render(request, "education/topic_list.html", {"topics": Topic.objects.published()})
 
 
+@require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def topic(request, slug):
     # One query brings the page asked for (even a draft) and every published page, which the
@@ -83,6 +87,7 @@ def topic(request, slug):
     return response
 
 
+@require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def sources(request):
     """Every source that something a patient reads cites: the published pages (in page order,
@@ -112,5 +117,6 @@ def sources(request):
     return render(request, "education/sources.html", {"sources": listed})
 
 
+@require_safe
 def privacy(request):
     return render(request, "education/privacy.html")

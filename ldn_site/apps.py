@@ -1,4 +1,4 @@
-"""The project as an app: the page cache that staff saves empty."""
+"""The project as an app: ldn_site holds configuration only (settings, urls, wsgi)."""
 
 from django.apps import AppConfig
 
@@ -6,8 +6,3 @@ from django.apps import AppConfig
 class SiteConfig(AppConfig):
     name = "ldn_site"
     verbose_name = "LDN Guide site"
-
-    def ready(self):
-        from ldn_site import page_cache
-
-        page_cache.connect_signals()

@@ -3,7 +3,7 @@
 Every page a test opens is watched: a request to any host but the live server fails the test
 (and is aborted), and so do Content Security Policy violations, console errors and uncaught
 script errors. Tests run against pytest-django's live server over the test database with the content the
-data migrations load (loaded again if another suite flushed it, and checked in every test).
+load_content loads (loaded again if another suite flushed it, and checked in every test).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -48,6 +49,11 @@ def _load_old_rows(apps) -> None:
         for model, pk, name, related in links:
             getattr(model._base_manager.get(pk=pk), name).set(related)
     connection.check_constraints()
+    # As in a real database, the next new row gets the next id (PostgreSQL keeps a sequence).
+    models = {apps.get_model(row["model"]) for row in rows}
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
 
 
 def _migrate(targets) -> None:
