@@ -9,10 +9,13 @@ import zipfile
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from simple_history.admin import SimpleHistoryAdmin
 
 from checker import imports
@@ -27,6 +30,7 @@ from checker.models import (
 )
 from clinical.admin import ReviewedAdminMixin
 from education.readability import describe_grade
+from serving.uploads import BoundedUpload
 
 READING_GRADE_HELP = (
     "Flesch-Kincaid reading grade of the words patients read, worked out when you save. "
@@ -264,6 +268,24 @@ class ImportRunAdmin(admin.ModelAdmin):
     form = ImportUploadForm
     change_form_template = "admin/checker/importrun/review.html"
     add_form_template = "admin/change_form.html"
+
+    def get_urls(self):
+        # The upload screen is the one page that takes a file (settings.UPLOAD_URL_NAMES):
+        # the staff member and their permission are checked before its body is read.
+        upload = path("add/", csrf_exempt(self.upload_view), name="checker_importrun_add")
+        return [upload, *super().get_urls()]
+
+    def upload_view(self, request):
+        if not self.admin_site.has_permission(request):
+            return redirect_to_login(
+                request.get_full_path(), reverse("admin:login", current_app=self.admin_site.name)
+            )
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        request.upload_handlers = [
+            BoundedUpload(request, max_bytes=imports.MAX_UPLOAD_BYTES + 1024 * 1024)
+        ]
+        return csrf_protect(self.admin_site.admin_view(self.add_view))(request)
 
     def has_change_permission(self, request, obj=None):
         return False  # nothing to edit: the review screen decides

@@ -164,8 +164,7 @@ def knowledge_now() -> Knowledge:
         turned_down.exclude(kind=ProposedChange.Kind.NEW_NAME).values_list("name", flat=True)
     )
     return Knowledge(
-        # the engine is rebuilt whenever checker data changed (its version), so it is current
-        index=engine.get_engine().index,
+        index=engine.build_now().index,  # what the database holds now, this import's writes too
         ingredient_groups={name: frozenset(groups) for name, groups in groups_of.items()},
         groups=frozenset(InteractionGroup.objects.values_list("slug", flat=True)),
         staff_names=frozenset(staff_names),

@@ -178,3 +178,27 @@ def test_an_upload_is_bounded_in_size(uploader, monkeypatch):
     )
     assert "too big" in page.content.decode()
     assert not ImportRun.objects.exists()
+
+
+def test_the_upload_reads_no_file_for_someone_not_signed_in(client):
+    from checker.models import ImportRun
+
+    response = upload(client, "ndc", "product.txt", (SAMPLES / "product.txt").read_bytes())
+    assert response.redirect_chain and "/login/" in response.redirect_chain[-1][0]
+    assert not ImportRun.objects.exists()
+
+
+def test_staff_without_the_upload_permission_are_refused(client, django_user_model):
+    user = django_user_model.objects.create_user(
+        username="editor", password="a-long-staff-password-1", is_staff=True
+    )
+    client.force_login(user)
+    response = client.post(ADD, {"upload": SimpleUploadedFile("product.txt", b"x")})
+    assert response.status_code == 403
+
+
+def test_other_pages_still_refuse_files(uploader):
+    response = uploader.post(
+        "/check/", {"medications": "x", "upload": SimpleUploadedFile("a.txt", b"x")}
+    )
+    assert response.status_code == 415
