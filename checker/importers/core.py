@@ -179,6 +179,10 @@ class ClassMap:
 
     ndc: Mapping[str, str]  # whole EPC/MoA value -> group slug
     atc: tuple[tuple[str, str], ...]  # ATC code prefix -> group slug, longest prefix first
+    # group slug -> the groups an ingredient may already be in for a class of that group to be
+    # explained: a row's group "opioid-antagonist|naloxone|naltrexone" proposes the first, and
+    # naloxone (in its own group) is not proposed for the blocker group too.
+    counts_as: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def ndc_groups(self, values: Iterable[str]) -> tuple[tuple[str, str], ...]:
         """(group, the first class that says so) for each group a whole value means; a value
@@ -202,18 +206,26 @@ class ClassMap:
 
 
 def read_class_map(path: Path = CLASS_MAP_FILE) -> ClassMap:
+    """The group column is a slug, or slugs separated by "|": the first is the group the class
+    means, the others groups an ingredient may be in instead."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    ndc = {row["class"].strip(): row["group"].strip() for row in rows if row["list"] == "ndc"}
+    counts_as: dict[str, set[str]] = defaultdict(set)
+    primary: list[tuple[str, str, str]] = []  # (list, class, group)
+    for row in rows:
+        slugs = [slug.strip() for slug in row["group"].split("|") if slug.strip()]
+        counts_as[slugs[0]].update(slugs)
+        primary.append((row["list"], row["class"].strip(), slugs[0]))
+    ndc = {name: group for kind, name, group in primary if kind == "ndc"}
     atc = sorted(
-        (
-            (row["class"].strip().upper(), row["group"].strip())
-            for row in rows
-            if row["list"] == "atc"
-        ),
+        ((name.upper(), group) for kind, name, group in primary if kind == "atc"),
         key=lambda pair: -len(pair[0]),
     )
-    return ClassMap(ndc=ndc, atc=tuple(atc))
+    return ClassMap(
+        ndc=ndc,
+        atc=tuple(atc),
+        counts_as={group: frozenset(slugs) for group, slugs in counts_as.items()},
+    )
 
 
 # --- Names ---------------------------------------------------------------------------------
@@ -294,6 +306,11 @@ class Knowledge:
     staff_names: frozenset[str] = frozenset()  # name keys staff edited, removed or turned down
     staff_ingredients: frozenset[str] = frozenset()  # ingredients whose groups staff set
     guard_phrases: frozenset[str] = frozenset()  # never a medicine: "nothing", "no opioids"
+    counts_as: Mapping[str, frozenset[str]] = field(default_factory=dict)  # ClassMap.counts_as
+
+    def explains(self, groups: Iterable[str], group: str) -> bool:
+        """Whether an ingredient in these groups is already where a class of `group` puts it."""
+        return bool(set(groups) & self.counts_as.get(group, frozenset({group})))
 
     @cached_property
     def known_substances(self) -> dict[str, str]:
@@ -443,10 +460,10 @@ def propose(reading: FileReading, *, knowledge: Knowledge) -> Proposal:
     unexplained: dict[tuple[tuple[str, ...], str], list[Product]] = defaultdict(list)
     for product, ingredients in sorted(items, key=lambda item: len(item[1]) > 1):
         for group, class_name in product.groups:
+            if any(knowledge.explains(groups_of.get(i, ()), group) for i in ingredients):
+                continue
             if group not in knowledge.groups:
                 missing_groups[group].add(" + ".join(ingredients))
-                continue
-            if any(group in groups_of.get(i, ()) for i in ingredients):
                 continue
             if len(ingredients) == 1:
                 target = ingredients[0]
@@ -472,7 +489,7 @@ def propose(reading: FileReading, *, knowledge: Knowledge) -> Proposal:
             groups_of.setdefault(target, set()).add(group)
 
     for (ingredients, group), products in unexplained.items():
-        if any(group in groups_of.get(i, ()) for i in ingredients):
+        if any(knowledge.explains(groups_of.get(i, ()), group) for i in ingredients):
             continue
         names = sorted({p.name or p.where for p in products})
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")

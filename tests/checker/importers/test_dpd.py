@@ -52,8 +52,8 @@ def test_atc_codes_put_products_in_groups(reading):
     assert groups(products["Methalix"]) == {"opioid"}  # N07BC02, opioid dependence
     assert groups(products["Diarresta"]) == {"opioid"}  # A07DA03, antipropulsive
     assert groups(products["Naproflex"]) == {"nsaid"}  # M01AE02
-    assert groups(products["Movelix"]) == {"opioid_antagonist"}  # A06AH03
-    assert groups(products["Naxospray"]) == {"opioid_antagonist"}  # V03AB15
+    assert groups(products["Movelix"]) == {"opioid-antagonist"}  # A06AH03
+    assert groups(products["Naxospray"]) == {"naloxone"}  # V03AB15
     assert groups(products["Sertiva"]) == set()  # N06AB06
 
 
@@ -93,7 +93,7 @@ def test_proposal_normalises_salts_and_international_names(reading, knowledge):
     assert "Sertiva" not in new  # sertraline: nothing in our groups
     assert all(name.region == "ca" for name in proposal.new_names)
     joins = {(join.ingredient, join.group) for join in proposal.joins}
-    assert joins == {("naloxegol", "opioid_antagonist"), ("naloxone", "opioid_antagonist")}
+    assert joins == {("naloxegol", "opioid-antagonist"), ("naloxone", "naloxone")}
 
 
 def _extract(**files: bytes):
