@@ -138,28 +138,64 @@ def iter_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
         yield number, raw.rstrip(b"\r\n")
 
 
-def decode_line(raw: bytes) -> str:
-    """The text of a latin-1 line (Windows-1252, its superset, as the agencies save it).
-    TextError for bytes that are not: UTF-8 sequences, NUL bytes, undefined bytes."""
+LATIN1 = "latin-1"
+UTF8 = "utf-8"
+BOM = b"\xef\xbb\xbf"
+
+
+def sniff_encoding(stream: BinaryIO) -> str:
+    """LATIN1 or UTF8: how most of the file's lines with accented letters are saved. The FDA
+    saves product.txt in latin-1 (Windows-1252); Health Canada moved its extract from latin-1
+    to UTF-8 in 2025. A line saved the other way than the rest is then a bad row. The stream is
+    read to its end; the caller opens it again or seeks back."""
+    utf8 = latin1 = 0
+    for number, raw in iter_lines(stream):
+        if raw is None or raw.isascii():
+            continue
+        if number == 1 and raw.startswith(BOM):
+            return UTF8
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            latin1 += 1
+        else:
+            utf8 += 1
+    return UTF8 if utf8 > latin1 else LATIN1
+
+
+def decode_line(raw: bytes, encoding: str = LATIN1) -> str:
+    """The text of a line of a latin-1 file (Windows-1252, its superset, as the agencies save
+    it) or of a UTF-8 file. TextError for bytes that are not: a line saved in the other
+    encoding than the file, NUL bytes, undefined bytes."""
     if raw.isascii():
         if b"\x00" in raw:
-            raise TextError("it has NUL bytes, so it is not latin-1 text (the file may be UTF-16)")
+            raise TextError(
+                f"it has NUL bytes, so it is not {encoding} text (the file may be UTF-16)"
+            )
         return raw.decode("ascii")
     try:
-        raw.decode("utf-8")
+        as_utf8 = raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        as_utf8 = None
+    if encoding == UTF8:
+        if as_utf8 is None:
+            raise TextError(
+                "its accented letters are saved as latin-1, not UTF-8 like the rest of the "
+                "file, so they would be read wrong"
+            )
+        text = as_utf8.removeprefix("\ufeff")
     else:
-        raise TextError(
-            "its accented letters are saved as UTF-8, not latin-1 like the rest of the file, "
-            "so they would be read wrong"
-        )
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as error:
-        raise TextError(f"byte {raw[error.start]:#04x} is not latin-1 text") from error
+        if as_utf8 is not None:
+            raise TextError(
+                "its accented letters are saved as UTF-8, not latin-1 like the rest of the "
+                "file, so they would be read wrong"
+            )
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise TextError(f"byte {raw[error.start]:#04x} is not latin-1 text") from error
     if "\x00" in text:
-        raise TextError("it has NUL bytes, so it is not latin-1 text (the file may be UTF-16)")
+        raise TextError(f"it has NUL bytes, so it is not {encoding} text (the file may be UTF-16)")
     return text
 
 

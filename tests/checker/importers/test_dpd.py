@@ -153,3 +153,34 @@ def test_a_quoted_field_may_hold_a_line_break(classes):
     assert [(p.name, p.groups) for p in reading.products] == [
         ("Twoline", (("opioid", "ATC N02AA59"),))
     ]
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """A sample file as Health Canada has saved its extract since 2025: UTF-8 (each line read as
+    latin-1 first; the one line the sample saved as UTF-8 already stays as it is)."""
+    lines = []
+    for line in data.split(b"\n"):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            line = line.decode("cp1252").encode("utf-8")
+        lines.append(line)
+    return b"\n".join(lines)
+
+
+def test_an_extract_saved_as_utf8_is_read_and_a_latin1_line_in_it_is_a_bad_row(classes):
+    files = {name: _as_utf8((SAMPLES / "dpd" / name).read_bytes()) for name in dpd.FILES}
+    files["drug.txt"] = b"\xef\xbb\xbf" + files["drug.txt"]  # as Windows tools save UTF-8
+    drug_lines = files["drug.txt"].split(b"\n")
+    drug_lines[5] = drug_lines[5].replace(b"NAXOSPRAY", "NAXOSPRAÿ".encode("latin-1"))
+    assert b"NAXOSPRA\xff" in drug_lines[5]
+    files["drug.txt"] = b"\n".join(drug_lines)
+    reading = dpd.read_extract(_extract(**files), classes=classes)
+    names = set(by_name(reading))
+    # the accented names are read right, and the record after the byte-order mark too
+    assert {"Doulève", "Norvatec-30"} <= names
+    problems = {(p.file, p.line): p.reason for p in reading.problems}
+    assert ("drug.txt", 17) not in problems  # Codéinex's UTF-8 is right in this file
+    assert "saved as latin-1, not UTF-8" in problems[("drug.txt", 6)]
+    assert "Naxospray" not in {name.casefold() for name in names}
+    assert not {name for name in names if name.startswith("Naxospra")}

@@ -226,3 +226,12 @@ def test_a_file_without_the_exclude_flag_counts_every_row_and_classes_ignore_cas
     assert [(p.name, p.groups) for p in result.products] == [
         ("Oldfile", (("opioid", "opioid agonist [epc]"),))
     ]
+
+
+def test_a_product_file_saved_as_utf8_is_read_as_utf8(classes):
+    text = (SAMPLES / "product.txt").read_bytes().split(b"\n")
+    good = [line for number, line in enumerate(text, 1) if number != 20]  # 20: already UTF-8
+    utf8 = b"\n".join(line.decode("cp1252").encode("utf-8") for line in good)
+    reading = ndc.read_product_file(io.BytesIO(utf8), classes=classes, today=TODAY)
+    assert "Doloré Forte" in by_name(reading)
+    assert not [p for p in reading.problems if "saved as" in p.reason]
