@@ -7,11 +7,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
 from clinical.admin import ReviewedAdminMixin
 from clinical.editing import PlainLimitsMixin
-from education.readability import describe_grade
+from education.readability import describe_grade, describe_worst
 
 
 @admin.register(Checklist)
 class ChecklistAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+    reading_grade_fields = ("introduction", "opioid_warning")
     list_display = ["title", "reviewer_name", "last_reviewed", "next_review_due", "review_overdue"]
     readonly_fields = ["reading_grade"]
     fieldsets = [
@@ -39,10 +40,13 @@ class ChecklistAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     def reading_grade(self, obj: Checklist) -> str:
         if not obj.pk:
             return "Shown after you save."
-        return describe_grade(" ".join([obj.introduction, obj.opioid_warning]))
+        return describe_worst(
+            [("Introduction", obj.introduction), ("Opioid warning", obj.opioid_warning)]
+        )
 
 
 class ItemAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
+    reading_grade_fields = ("text",)
     list_display = ["text", "order", "is_shown", "reading_grade"]
     list_editable = ["order", "is_shown"]
     list_filter = ["is_shown"]
