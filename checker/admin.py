@@ -417,7 +417,7 @@ class NameAdmin(MustWarnGuardMixin, ClinicalAdmin):
 
 
 @admin.register(ScreeningQuestion)
-class ScreeningQuestionAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class ScreeningQuestionAdmin(ReviewedAdminMixin, ClinicalAdmin):
     reading_grade_fields = QUESTION_TEXT_FIELDS
     list_display = ["text", "slug", "yes_level", "order", "reading_grade", "review_overdue"]
     list_editable = ["order"]

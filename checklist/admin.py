@@ -2,16 +2,15 @@
 the history (simple-history), and any old version can be restored from there."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
 from clinical.admin import ReviewedAdminMixin
-from clinical.editing import PlainLimitsMixin
+from clinical.editing import ClinicalAdmin
 from education.readability import describe_grade, describe_worst
 
 
 @admin.register(Checklist)
-class ChecklistAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class ChecklistAdmin(ReviewedAdminMixin, ClinicalAdmin):
     reading_grade_fields = ("introduction", "opioid_warning")
     list_display = ["title", "reviewer_name", "last_reviewed", "next_review_due", "review_overdue"]
     readonly_fields = ["reading_grade"]
@@ -45,7 +44,7 @@ class ChecklistAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
         )
 
 
-class ItemAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
+class ItemAdmin(ClinicalAdmin):
     reading_grade_fields = ("text",)
     list_display = ["text", "order", "is_shown", "reading_grade"]
     list_editable = ["order", "is_shown"]

@@ -248,3 +248,23 @@ def test_each_patient_field_asks_for_its_grade_as_staff_type(staff_client):
     from django.test import Client
 
     assert Client().post(grade_url, {"text": HARD}).status_code == 302  # staff only
+
+
+# --- Change notes on rules, questions and checklist texts ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label, model_name",
+    [("checker_screeningquestion", "ScreeningQuestion"), ("checklist_checklist", "Checklist")],
+)
+def test_a_question_and_the_checklist_keep_a_change_note(staff_client, label, model_name):
+    from django.apps import apps
+
+    model = apps.get_model(label.split("_")[0], model_name)
+    obj = model.objects.first()
+    url = reverse(f"admin:{label}_change", args=[obj.pk])
+    data = form_values(staff_client.get(url).content, f"{model._meta.model_name}_form")
+    data["change_note"] = ["Test: clearer wording"]
+    data["_save"] = ["Save"]
+    assert staff_client.post(url, data).status_code == 302
+    assert obj.history.first().history_change_reason == "Test: clearer wording"
