@@ -11,6 +11,7 @@ where "together" would not make sense.
 
 from django import template
 
+from checker.presentation import lay_out
 from checker.rules import LEVEL_WORDS
 
 register = template.Library()
@@ -61,14 +62,7 @@ def severity_label(level: str) -> str:
 
 
 @register.simple_tag
-def findings_by_level(report) -> list[dict]:
-    """The report's findings grouped by level, most serious first (the report is already in
-    that order, opioids first): [{"level": "avoid", "findings": [...]}, ...]."""
-    groups: dict[str, list] = {}
-    for finding in report.findings:
-        groups.setdefault(finding.severity, []).append(finding)
-    order = list(SEVERITY_PRESENTATION)
-    return [
-        {"level": level, "findings": groups[level]}
-        for level in sorted(groups, key=lambda level: order.index(level) if level in order else 99)
-    ]
+def results_layout(report):
+    """The report laid out for the results page (checker.presentation): levels most serious
+    first, each with its entries, answers and one card per explanation."""
+    return lay_out(report)

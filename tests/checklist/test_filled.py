@@ -198,4 +198,12 @@ def test_change_my_list_posts_the_list_and_answers_back_to_the_checker(client):
         "/check/", {"medicine": ["Norco 10/325"], "q-liver": "no", "action": "check"}
     )
     assert back.status_code == 200
-    assert 'value="Norco 10/325"' in back.content.decode()
+    assert '>Norco 10/325</textarea>' in back.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_list_in_one_box_fills_one_row_a_line(client):
+    data = make_checker_post(["Norco 10/325\r\n• ibuprofen\n\n2. wine"])
+    body = client.post(URL, data).content.decode()
+    for typed in ("Norco 10/325", "ibuprofen", "wine"):
+        assert f'name="medicine" value="{typed}"' in body
