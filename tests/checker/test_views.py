@@ -448,9 +448,12 @@ def test_results_come_first_and_the_title_says_so_without_javascript(client, kb)
     html = post(client, ["Norco 10/325"]).content.decode()
     assert "<title>Your results – Check your medicines" in html
     main = html[html.index("<main") :]
-    # Straight after the page heading: the results, then what the form is for, then the form.
-    assert main.index("Your results") < main.index("Type the medicines") < main.index('id="check-form"')
-    assert main.index("<h1>") < main.index("Your results")
+    # Straight after the page heading: the results; the list and what it is for fold away
+    # below them, one press from open.
+    assert main.index("<h1>") < main.index("Your results") < main.index('id="check-form"')
+    assert main.index('id="check-form"') < main.index("Type the medicines")
+    assert '<details class="app-list-panel">' in main
+    assert "Change my list or answers" in main
 
 
 @pytest.mark.django_db
