@@ -19,6 +19,30 @@ def _fetch_content(topic: Topic) -> None:
     prefetch_related_objects([topic], Prefetch("sections", queryset=sections))
 
 
+def number_sources_for_page(topic: Topic) -> list[Source]:
+    """The page's sources numbered 1, 2, 3 … in the order a reader meets them (the first
+    point that cites each, then any cited by the page as a whole), with no gaps.
+
+    Each source the page shows (in its list and after each point) gets `page_number`; the
+    site-wide number stays on /sources/ and the home page, which cite that list."""
+    cited = {source.pk: source for source in topic.cited_sources()}
+    order: list[int] = []
+    for section in topic.sections.all():
+        for item in section.items.all():
+            for source in sorted(item.sources.all(), key=lambda source: source.number):
+                if source.pk not in order:
+                    order.append(source.pk)
+    order += sorted((pk for pk in cited if pk not in order), key=lambda pk: cited[pk].number)
+    number_of = {pk: number for number, pk in enumerate(order, start=1)}
+    for section in topic.sections.all():
+        for item in section.items.all():
+            for source in item.sources.all():
+                source.page_number = number_of[source.pk]
+    for pk, source in cited.items():
+        source.page_number = number_of[pk]
+    return [cited[pk] for pk in order if pk in cited]
+
+
 @cache_published_page
 def home(request):
     topics = list(Topic.objects.published())
@@ -54,7 +78,7 @@ def topic(request, slug):
         {
             "topic": page,
             "preview": not page.is_published,
-            "cited_sources": page.cited_sources(),
+            "cited_sources": number_sources_for_page(page),
             "previous_topic": published[position - 1] if position else None,
             "next_topic": (
                 published[position + 1]

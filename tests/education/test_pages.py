@@ -1,5 +1,6 @@
 """The patient pages: home, topic list, each topic, sources; drafts, empty lists, 404s."""
 
+import re
 import datetime
 
 import pytest
@@ -40,6 +41,7 @@ def test_every_topic_shows_its_points_citations_sources_and_review_dates(client)
         response = client.get(topic.get_absolute_url())
         assert response.status_code == 200
         html = response.content.decode()
+        numbers = {source.pk: source.page_number for source in response.context["cited_sources"]}
         page = read_page(response.content)
         assert html.count("<h1") == 1
         assert topic.title.replace("’", "'") in page["main"]
@@ -47,13 +49,16 @@ def test_every_topic_shows_its_points_citations_sources_and_review_dates(client)
             for item in section.items.all():
                 assert item.text.replace("’", "'") in page["main"]
                 for source in item.sources.all():
-                    assert f"#source-{source.number}" in page["links"]
-                    assert f'id="source-{source.number}"' in html
+                    # Numbered for this page (no gaps), each number linked to its entry.
+                    number = numbers[source.pk]
+                    assert f"#source-{number}" in page["links"]
+                    assert f'id="source-{number}"' in html
         assert "Sources for this page" in page["main"]
-        assert (
-            "Reviewed by Clinic pharmacist (name set by your clinic), Licensed pharmacist"
-            in (page["main"])
-        )
+        listed = [int(n) for n in re.findall(r'<li id="source-(\d+)" value="\1"', html)]
+        assert listed == list(range(1, len(listed) + 1)), listed
+        # The starting content's placeholder reviewer is never shown to patients.
+        assert "set by your clinic" not in page["main"]
+        assert "Reviewed by" not in page["main"]
         assert "Last reviewed: November 29, 2026" in page["main"]
         assert "Next review due: November 29, 2027" in page["main"]
         assert "LDN is used off-label." in page["main"]
