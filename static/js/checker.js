@@ -5,6 +5,8 @@
      "Remove" change the rows in the page, the GOV.UK / MoJ "add another" way, with no request.
      A pasted list becomes one row a line. Enter goes to the next row (adding one at the end);
      Enter in an empty row after typing a list checks it. A lone empty row has no Remove.
+   - htmx itself is loaded only when the patient first uses the form, so the page is light on a
+     slow phone; until it is there, every button works the ordinary way.
    - While a check is on its way the results are aria-busy and the page says it is checking.
    - After htmx swaps in results, focus moves once: to the error summary, or the results.
    - If an htmx request fails, the form is sent the ordinary way. */
@@ -210,6 +212,25 @@
 
   upgradeBoxes(form);
   updateRemoveButtons();
+
+  // --- htmx, when the form is first used --------------------------------------------------
+
+  // htmx reads its settings (the CSP-safe ones in the page's meta tag) when it starts, which
+  // it does at once only if the document has finished loading: so it is added after that.
+  var htmxAsked = false;
+  function loadHtmx(event) {
+    if (htmxAsked || window.htmx || !event.target.closest || !event.target.closest("#check-form")) { return; }
+    htmxAsked = true;
+    var start = function () {
+      var script = document.createElement("script");
+      script.src = currentForm().dataset.htmx;
+      document.head.appendChild(script);
+    };
+    if (document.readyState === "complete") { start(); } else { window.addEventListener("load", start, { once: true }); }
+  }
+  ["focusin", "pointerdown", "keydown"].forEach(function (type) {
+    document.addEventListener(type, loadHtmx, true);
+  });
 
   // --- htmx: busy, focus, and the ordinary way when it fails ----------------------------------
 
