@@ -37,7 +37,10 @@ LEVEL_MEANINGS = (
     ("caution", "This may not mix well with LDN. Ask your doctor before you take both."),
     ("info", "This is not known to be harmful with LDN, but your doctor should know you take it."),
     ("unknown", "We could not read it, so it could be anything. Show it to your pharmacist."),
-    ("none", "Our list has no warning for it. Our list is not complete, so still tell your doctor."),
+    (
+        "none",
+        "Our list has no warning for it. Our list is not complete, so still tell your doctor.",
+    ),
 )
 
 

@@ -27,7 +27,9 @@ NAME_CHARACTERS_THAT_FIT = 80
 
 
 def names_fit(entries) -> bool:
-    return len(entries) <= NAMES_THAT_FIT and sum(len(e) for e in entries) <= NAME_CHARACTERS_THAT_FIT
+    return (
+        len(entries) <= NAMES_THAT_FIT and sum(len(e) for e in entries) <= NAME_CHARACTERS_THAT_FIT
+    )
 
 
 @dataclass(frozen=True)

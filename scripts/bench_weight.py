@@ -56,7 +56,9 @@ def measure(browser, url: str) -> dict:
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     sent: dict[str, float] = {}
     urls: dict[str, str] = {}
-    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on(
+        "Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"])
+    )
     cdp.on(
         "Network.loadingFinished",
         lambda e: sent.__setitem__(e["requestId"], e["encodedDataLength"]),
@@ -117,7 +119,9 @@ def main() -> int:
         server.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 
-    print(f"\nSlow 3G (400 kbit/s, 400 ms), CPU x{CPU_SLOWDOWN}, cold cache, median of {args.runs}:")
+    print(
+        f"\nSlow 3G (400 kbit/s, 400 ms), CPU x{CPU_SLOWDOWN}, cold cache, median of {args.runs}:"
+    )
     print(f"{'page':10} {'load (s)':>9} {'HTML (KB)':>10} {'all (KB)':>9} {'requests':>9}")
     for name, got in figures.items():
         print(

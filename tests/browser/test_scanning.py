@@ -102,7 +102,9 @@ def enter_list(page: Page, entries: list[str], js: bool) -> None:
 
 
 def press_check(page: Page) -> None:
-    page.locator(".app-check-form__actions").get_by_role("button", name="Check my medicines").click()
+    page.locator(".app-check-form__actions").get_by_role(
+        "button", name="Check my medicines"
+    ).click()
     expect(page.locator("#results-heading")).to_be_visible()
     page.wait_for_load_state("load")
 
@@ -340,7 +342,9 @@ def test_the_error_summary_opens_the_page_outside_the_results(browsing, js):
     page.goto("/check/")
     if js:
         wait_for_htmx(page)
-    page.locator(".app-check-form__actions").get_by_role("button", name="Check my medicines").click()
+    page.locator(".app-check-form__actions").get_by_role(
+        "button", name="Check my medicines"
+    ).click()
     summary = page.locator("#error-summary .app-error-summary")
     expect(summary).to_contain_text("Enter a medicine name")
     assert page.locator("#results .app-error-summary").count() == 0
@@ -369,7 +373,9 @@ def test_a_check_on_its_way_shows_a_busy_state(browsing):
             route.fallback()
 
     page.route("**/check/", hold_htmx)
-    page.locator(".app-check-form__actions").get_by_role("button", name="Check my medicines").click()
+    page.locator(".app-check-form__actions").get_by_role(
+        "button", name="Check my medicines"
+    ).click()
     deadline = time.monotonic() + 5
     while not held:
         assert time.monotonic() < deadline
@@ -391,9 +397,13 @@ def test_clear_my_list_asks_first_and_sits_apart_from_make_my_checklist(browsing
         wait_for_htmx(page)
     page.locator("#medicine-1").fill("Norco 10/325")
     page.locator("#q-alcohol-yes").check()
-    checklist = page.locator(".app-check-form__actions").get_by_role("button", name="Make my checklist")
+    checklist = page.locator(".app-check-form__actions").get_by_role(
+        "button", name="Make my checklist"
+    )
     clear = page.locator(".app-clear__summary")
-    gap = clear.bounding_box()["y"] - (checklist.bounding_box()["y"] + checklist.bounding_box()["height"])
+    gap = clear.bounding_box()["y"] - (
+        checklist.bounding_box()["y"] + checklist.bounding_box()["height"]
+    )
     assert gap >= 40, f"'Clear my list' is {gap:.0f} px from 'Make my checklist'"
     clear.click()  # only asks
     expect(page.locator("#medicine-1")).to_have_value("Norco 10/325")

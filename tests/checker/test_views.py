@@ -164,7 +164,9 @@ def test_levels_are_listed_most_serious_first(client, kb):
     html = post(client, ["qqzzx blorp", "plainomab", "infozepam", "cautionolol", "Norco"]).content
     # What we could not read may be anything, so it comes before "no known interaction".
     order = ["avoid", "caution", "info", "unknown", "none"]
-    positions = [html.decode().index(f'<section class="app-level app-level--{level}"') for level in order]
+    positions = [
+        html.decode().index(f'<section class="app-level app-level--{level}"') for level in order
+    ]
     assert positions == sorted(positions)
     summary_positions = [html.decode().index(f"app-summary__level--{level}") for level in order]
     assert summary_positions == sorted(summary_positions)
@@ -431,7 +433,7 @@ def test_a_list_in_one_box_gives_one_entry_a_line_without_bullets(client, kb):
     assert field_values(html) == [*typed, ""]
     assert "We checked 6 entries" in html
     for entry in typed:
-        assert f'<bdi>{entry}</bdi></a>' in summary(html)
+        assert f"<bdi>{entry}</bdi></a>" in summary(html)
 
 
 @pytest.mark.django_db
@@ -476,7 +478,11 @@ def test_htmx_results_bring_one_short_announcement_and_the_error_summary_out_of_
     )
     assert '<div id="error-summary" hx-swap-oob="true">' in html
     errors = post(client, [""], htmx=True).content.decode()
-    found = re.search(r'<div id="error-summary" hx-swap-oob="true">(.*?)</div>\s*<div id="results-status"', errors, re.S)
+    found = re.search(
+        r'<div id="error-summary" hx-swap-oob="true">(.*?)</div>\s*<div id="results-status"',
+        errors,
+        re.S,
+    )
     assert "There is a problem" in found.group(1) and 'role="alert"' in found.group(1)
     results = errors[: errors.index('<div id="error-summary"')]
     assert "There is a problem" not in results

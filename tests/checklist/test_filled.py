@@ -198,7 +198,7 @@ def test_change_my_list_posts_the_list_and_answers_back_to_the_checker(client):
         "/check/", {"medicine": ["Norco 10/325"], "q-liver": "no", "action": "check"}
     )
     assert back.status_code == 200
-    assert '>Norco 10/325</textarea>' in back.content.decode()
+    assert ">Norco 10/325</textarea>" in back.content.decode()
 
 
 @pytest.mark.django_db

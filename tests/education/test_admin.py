@@ -3,9 +3,9 @@
 import datetime
 
 import pytest
-from django.utils.html import escape
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from education.models import Item, Source, Topic, one_year_after
 from tests.education.builders import make_topic

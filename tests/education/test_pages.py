@@ -1,7 +1,7 @@
 """The patient pages: home, topic list, each topic, sources; drafts, empty lists, 404s."""
 
-import re
 import datetime
+import re
 
 import pytest
 
