@@ -66,7 +66,7 @@ def open_the_list(page: Page) -> None:
     """Under the results the list is folded away: open it."""
     panel = page.locator(".app-list-panel")
     if panel.count() and not panel.evaluate("details => details.open"):
-        panel.locator("summary").click()
+        panel.locator(".app-list-panel__summary").click()
 
 
 def read_topic(page: Page) -> str:
@@ -215,7 +215,7 @@ def test_patient_checks_medicines_makes_the_checklist_prints_it_and_clears_the_l
     expect(finding(page, "ibuprofen")).to_contain_text("Ask your doctor first")
 
     # Make the checklist: it arrives filled in, by POST, with nothing in the address.
-    page.locator(".app-check-form__actions").get_by_role("button", name="Make my checklist").click()
+    page.locator(".app-results__next").get_by_role("button", name="Make my checklist").click()
     expect(page).to_have_url(f"{browsing.base_url}/checklist/")
     main = page.locator("main")
     for typed in ("Norco 10/325", "ibuprofen", "beer"):
@@ -267,6 +267,8 @@ def test_patient_checks_medicines_makes_the_checklist_prints_it_and_clears_the_l
 def test_empty_check_shows_the_error_summary_linked_to_the_first_field(browsing, js, width):
     page = browsing.page(js=js, width=width)
     page.goto("/check/")
+    if js:
+        wait_for_htmx(page)
     mark_document(page)
     page.locator(".app-check-form__actions").get_by_role(
         "button", name="Check my medicines"

@@ -139,7 +139,7 @@ def go_to_checker_results(page: Page) -> None:
 
 def go_to_filled_checklist(page: Page) -> None:
     go_to_checker_results(page)
-    page.locator(".app-check-form__actions").get_by_role("button", name="Make my checklist").click()
+    page.locator(".app-results__next").get_by_role("button", name="Make my checklist").click()
     expect(page).to_have_url(re.compile(r"/checklist/$"))
 
 
