@@ -54,6 +54,7 @@ def finding(page: Page, typed: str):
 
 def wait_for_htmx(page: Page) -> None:
     """htmx is fetched once the form is first used; polled (the CSP forbids eval)."""
+    open_the_list(page)
     page.locator("[name='medicine']").first.focus()
     for _ in range(200):
         if page.evaluate("() => !!window.htmx"):
