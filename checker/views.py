@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from checker import engine
-from checker.forms import MAX_ENTRIES, CheckForm
+from checker.forms import MAX_ENTRIES, CheckForm, read_action
 from checker.presentation import LEVEL_MEANINGS
 
 TEMPLATE = "checker/check.html"
@@ -37,15 +37,14 @@ def check(request):
         form = CheckForm.blank(question_slugs=slugs)
     else:
         form = CheckForm.from_post(request.POST, question_slugs=slugs)
-        action = request.POST.get("action", "check")
+        action, number = read_action(request.POST.get("action", ""))
         if action == "clear":
             form = CheckForm.blank(question_slugs=slugs)
             focus_row = 1
         elif action == "add":
             form.add_row()
             focus_row = len(form.rows)
-        elif action.startswith("remove-") and action[len("remove-") :].isdigit():
-            number = int(action[len("remove-") :])
+        elif action == "remove":
             form.remove_row(number)
             focus_row = min(number, len(form.rows))
         elif form.validate():

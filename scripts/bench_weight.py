@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import serving  # noqa: E402
+import stack  # noqa: E402
 
 # Chrome DevTools' own "Slow 3G" figures, as the issue states them.
 NETWORK = {
@@ -89,19 +89,19 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
     if args.root:
-        serving.ROOT = args.root.resolve()
+        stack.ROOT = args.root.resolve()
 
     from playwright.sync_api import sync_playwright
 
     from tests.chromium import launch_chromium
 
-    workdir = serving.workdir("ldn-weight-")
-    env = serving.production_env(workdir)
-    server = serving.Server(env=env, workdir=workdir, workers=2)
+    workdir = stack.workdir("ldn-weight-")
+    env = stack.production_env(workdir)
+    server = stack.Server(env=env, workdir=workdir, workers=2)
     figures: dict[str, dict] = {}
     try:
-        serving.say(f"Preparing {serving.ROOT} (collectstatic, migrate) ...")
-        serving.prepare(env)
+        stack.say(f"Preparing {stack.ROOT} (collectstatic, migrate) ...")
+        stack.prepare(env)
         server.start()
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
