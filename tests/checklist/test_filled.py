@@ -29,7 +29,8 @@ def page_text(response) -> str:
 def medicine_rows(response) -> list[str]:
     """The text of each row of the filled medicine table, tags removed."""
     body = response.content.decode()
-    table = body.split('app-checklist__table--filled">', 1)[1].split("</table>", 1)[0]
+    table = re.split(r'app-checklist__table--filled[^"]*">', body, maxsplit=1)[1]
+    table = table.split("</table>", 1)[0]
     rows = re.findall(r"<tr class=\"app-checklist__row[^\"]*\">(.*?)</tr>", table, re.S)
     return [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).split()) for row in rows]
 
