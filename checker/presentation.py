@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from checker.rules import LEVEL_WORDS, AnswerFinding, Finding, GroupRule, Report, SourceRef
+from checker.rules import AnswerFinding, Finding, GroupRule, Report, SourceRef
+from clinical.severity import Severity
 
 # Most serious first, as the page says; see the module docstring for the last two.
 DISPLAY_ORDER = ("avoid", "caution", "info", "unknown", "none")
@@ -126,7 +127,7 @@ class Level:
 
     @property
     def words(self) -> str:
-        return LEVEL_WORDS.get(self.level, LEVEL_WORDS["unknown"])
+        return Severity.of(self.level).words
 
 
 @dataclass

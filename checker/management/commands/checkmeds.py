@@ -11,7 +11,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from checker import engine
-from checker.templatetags.checker_tags import severity_label
+from clinical.severity import Severity
 
 
 class Command(BaseCommand):
@@ -43,5 +43,5 @@ class Command(BaseCommand):
         for finding in report.findings_as_typed:
             read_as = ", ".join(finding.match.ingredients) or "not recognised"
             self.stdout.write(
-                f"{finding.match.input}\t{severity_label(finding.severity)}\t{read_as}\t{finding.explanation}"
+                f"{finding.match.input}\t{Severity.of(finding.severity).words}\t{read_as}\t{finding.explanation}"
             )
