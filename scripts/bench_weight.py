@@ -93,7 +93,7 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from tests.chromium import launch_chromium
+    from tests.browser.chromium import launch_chromium
 
     workdir = stack.workdir("ldn-weight-")
     env = stack.production_env(workdir)
