@@ -235,7 +235,7 @@ def length(browser, base: str, shots: Path | None, label: str) -> dict:
         if shots:
             shots.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(shots / f"{label}-results-{name}.png"), full_page=True)
-            for screen in range(3):
+            for screen in range(-(-height // viewport["height"])):  # every screen, to look at
                 page.screenshot(
                     path=str(shots / f"{label}-results-{name}-screen{screen + 1}.png"),
                     clip={
