@@ -15,8 +15,10 @@ comes before "No known interaction in our list" (the order checker.rules weighs 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from checker.matching import MATCH_EXACT
 from checker.rules import AnswerFinding, Finding, GroupRule, Report, SourceRef
 from clinical.severity import Severity
 
@@ -75,8 +77,20 @@ class Entry:
         return text[len(prefix) :] if text.startswith(prefix) else ""
 
     @property
+    def reading_adds_nothing(self) -> bool:
+        """The typed words already say how we read it ("metformin 500 mg": metformin), so the
+        page shows only what was typed. A guess ("oxycodon") always shows its reading."""
+        if not self.reading or self.finding.match.match != MATCH_EXACT:
+            return False
+        return _words(self.reading) <= _words(self.typed)
+
+    @property
     def explanation(self) -> str:
         return self.finding.explanation or ""
+
+
+def _words(text: str) -> set[str]:
+    return set(re.split(r"[^\w]+", text.casefold())) - {""}
 
 
 @dataclass

@@ -2,7 +2,7 @@
 every entry under exactly one level and at one home, each group explained once, the most
 serious first, and one short line for a screen reader."""
 
-from checker.matching import MATCH_EXACT, MATCH_NONE, Match
+from checker.matching import MATCH_EXACT, MATCH_FUZZY, MATCH_NONE, Match
 from checker.presentation import lay_out
 from checker.rules import GroupRule, Question, evaluate
 
@@ -111,3 +111,19 @@ def test_the_short_summary_counts_each_level_in_plain_words():
 def test_a_reading_follows_the_words_as_typed():
     entry = lay_out_list(read("Testa 10/325", "testacodone")).levels[0].entries[0]
     assert entry.reading.startswith(": testacodone")
+
+
+def test_a_reading_the_typed_words_already_say_is_left_off_but_a_guess_keeps_it():
+    plain = lay_out_list(read("Plainomab 5 mg", "plainomab")).levels[0].entries[0]
+    assert plain.typed == "Plainomab 5 mg"
+    assert plain.reading and plain.reading_adds_nothing
+    # The reading names the group ("an opioid"): it says something the typed words do not.
+    named = lay_out_list(read("Testa 10/325", "testacodone")).levels[0].entries[0]
+    assert not named.reading_adds_nothing
+    guess = Match(
+        input="testacodon",
+        match=MATCH_FUZZY,
+        matched_name="testacodon",
+        ingredients=("testacodone",),
+    )
+    assert not lay_out_list(guess).levels[0].entries[0].reading_adds_nothing
