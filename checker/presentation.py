@@ -140,6 +140,24 @@ class Level:
         return f"level-{self.level}"
 
     @property
+    def answers_by_reply(self) -> list[tuple[bool, list[AnswerFinding]]]:
+        """This level's answers by what was answered: [(True, [...]), (False, [...])]."""
+        replies: dict[bool, list[AnswerFinding]] = {}
+        for answer in self.answers:
+            replies.setdefault(bool(answer.answer), []).append(answer)
+        return sorted(replies.items(), key=lambda item: not item[0])
+
+    @property
+    def answer_tells(self) -> list[str]:
+        """What to tell the doctor about this level's answers, each once."""
+        return list(dict.fromkeys(a.tell_your_doctor for a in self.answers if a.tell_your_doctor))
+
+    @property
+    def answer_sources(self) -> list[SourceRef]:
+        """The sources of this level's answers, each once, in the order the questions cite them."""
+        return list(dict.fromkeys(s for a in self.answers for s in a.question.sources))
+
+    @property
     def words(self) -> str:
         return Severity.of(self.level).words
 

@@ -4,7 +4,7 @@ serious first, and one short line for a screen reader."""
 
 from checker.matching import MATCH_EXACT, MATCH_FUZZY, MATCH_NONE, Match
 from checker.presentation import lay_out
-from checker.rules import GroupRule, Question, evaluate
+from checker.rules import GroupRule, Question, SourceRef, evaluate
 
 
 def rule(slug, level, *ingredients, urgent=False):
@@ -26,6 +26,8 @@ RULES = [
     rule("nsaid", "caution", "painolol"),
     rule("sleepy", "info", "dozamine"),
 ]
+LABEL = SourceRef(title="Test label", url="https://example.org/label")
+GUIDE = SourceRef(title="Test guide", url="https://example.org/guide")
 QUESTIONS = [
     Question(
         slug="drinks",
@@ -34,7 +36,17 @@ QUESTIONS = [
         yes_level="caution",
         yes_message="drinks yes.",
         tell_your_doctor="drinks prompt.",
-    )
+        sources=(LABEL,),
+    ),
+    Question(
+        slug="liver",
+        text="Is your liver sore?",
+        hint="",
+        yes_level="caution",
+        yes_message="liver yes.",
+        tell_your_doctor="liver prompt.",
+        sources=(LABEL, GUIDE),
+    ),
 ]
 
 
@@ -127,3 +139,13 @@ def test_a_reading_the_typed_words_already_say_is_left_off_but_a_guess_keeps_it(
         ingredients=("testacodone",),
     )
     assert not lay_out_list(guess).levels[0].entries[0].reading_adds_nothing
+
+
+def test_the_answers_at_a_level_are_told_once_with_each_source_once():
+    layout = lay_out_list(read("plain", "plainomab"), answers={"drinks": True, "liver": True})
+    caution = next(level for level in layout.levels if level.level == "caution")
+    [(answered, answers)] = caution.answers_by_reply
+    assert answered is True
+    assert [answer.question.text for answer in answers] == ["Do you drink?", "Is your liver sore?"]
+    assert caution.answer_tells == ["drinks prompt.", "liver prompt."]
+    assert caution.answer_sources == [LABEL, GUIDE]  # the label once, though both cite it

@@ -207,7 +207,10 @@ def test_results_show_the_groups_words_sources_and_tell_your_doctor_prompt(clien
 def test_results_state_the_dose_context(client, kb):
     set_checker_settings(dose_context="Test dose context: facts come from 50 mg naltrexone.")
     html = post(client, ["plainomab"]).content.decode()
-    assert "Test dose context: facts come from 50 mg naltrexone." in html
+    # Folded under "About the dose" (print opens it): the cards above it say what to do.
+    dose = re.search(r'<details class="app-results__dose">.*?</details>', html, re.S).group(0)
+    assert "<summary>About the dose</summary>" in dose
+    assert "Test dose context: facts come from 50 mg naltrexone." in dose
 
 
 @pytest.mark.django_db
@@ -252,6 +255,22 @@ def test_a_yes_answer_shows_the_questions_own_message_and_level(client, kb, leve
     assert f"Yes message for {level}." in answers
     assert f"Prompt for {level}." in answers
     assert ANSWER_WORDS[level] in answers
+
+
+@pytest.mark.django_db
+def test_the_yes_answers_at_a_level_are_one_card_with_each_question_and_message(client, kb):
+    make_question("t-one", text="First test question?", yes_message="Yes message one.")
+    make_question("t-two", text="Second test question?", yes_message="Yes message two.")
+    html = post(client, ["plainomab"], **{"q-t-one": "yes", "q-t-two": "yes"}).content.decode()
+    caution = section(html, "caution")
+    assert caution.count("app-finding--answer") == 1
+    assert caution.count("You answered yes to") == 1
+    for text in ("First test question?", "Yes message one.", "Second test question?"):
+        assert text in caution
+    # The summary lists both under one "You answered yes to:", each linking to that card.
+    top = summary(html)
+    assert top.count("You answered <strong>yes</strong> to:") == 1
+    assert top.count('href="#answers-caution"') == 2
 
 
 @pytest.mark.django_db
