@@ -260,9 +260,18 @@ def test_a_yes_answer_shows_the_questions_own_message_and_level(client, kb, leve
 @pytest.mark.django_db
 def test_the_yes_answers_at_a_level_are_one_card_with_each_question_and_message(client, kb):
     make_question("t-one", text="First test question?", yes_message="Yes message one.")
-    make_question("t-two", text="Second test question?", yes_message="Yes message two.")
+    make_question(
+        "t-two",
+        text="Second test question?",
+        yes_message="Yes message two.",
+        tell_your_doctor="Tell your doctor the test words.",
+    )
     html = post(client, ["plainomab"], **{"q-t-one": "yes", "q-t-two": "yes"}).content.decode()
     caution = section(html, "caution")
+    # A prompt that says "Tell your doctor" itself gets no "Tell your doctor:" label before it.
+    assert "Tell your doctor the test words." in caution
+    assert "Tell your doctor:</strong> Tell" not in caution
+    assert "<strong>Tell your doctor:</strong> Prompt for t-one." in caution
     assert caution.count("app-finding--answer") == 1
     assert caution.count("You answered yes to") == 1
     for text in ("First test question?", "Yes message one.", "Second test question?"):
