@@ -498,7 +498,8 @@ def test_results_print_open_with_no_heading_left_at_a_page_foot(browsing, js):
             assert not any(last and (last in h or h in last) for h in headings if h), (
                 f"{paper} page {number} ends with a heading: {last!r}"
             )
-        assert len(pages) <= 4, f"ten medicines print on {len(pages)} {paper} pages"
+        most = {"A4": 3, "Letter": 4}[paper]  # Letter is 18 mm shorter: the footer moves over
+        assert len(pages) <= most, f"ten medicines print on {len(pages)} {paper} pages"
 
 
 def test_the_checklist_with_fifteen_long_names_prints_on_two_pages(browsing):
