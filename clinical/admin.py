@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from clinical.models import Source, UrgentHelp, one_year_after
+from clinical.models import Reviewer, Source, UrgentHelp, one_year_after
 
 
 class ReviewOverdueFilter(admin.SimpleListFilter):
@@ -45,8 +45,9 @@ class ReviewedAdminMixin:
     review_fieldset = (
         "Clinical review",
         {
-            "fields": ["reviewer_name", "reviewer_credentials", "last_reviewed", "next_review_due"],
-            "description": "Who checked these words and when. After a review use “Mark as "
+            "fields": ["reviewer", "last_reviewed", "next_review_due"],
+            "description": "Who checked these words and when. Choose the reviewer from the "
+            "clinic's reviewers (add a person under Reviewers). After a review use “Mark as "
             "reviewed today” in the list, or set the dates here.",
         },
     )
@@ -100,6 +101,15 @@ class ReviewedAdminMixin:
     @admin.display(boolean=True, description="Review overdue")
     def review_overdue(self, obj) -> bool:
         return obj.is_review_overdue
+
+
+@admin.register(Reviewer)
+class ReviewerAdmin(SimpleHistoryAdmin):
+    """The clinic's reviewers, named once and chosen on each reviewed text."""
+
+    list_display = ["name", "role"]
+    search_fields = ["name", "role"]
+    fields = ["name", "role"]
 
 
 @admin.register(Source)

@@ -5,7 +5,9 @@ Each is defined once here: the pages (education), the checker and the checklist 
 """
 
 import datetime
+import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -84,16 +86,78 @@ class ReviewedQuerySet(models.QuerySet):
         return self.filter(last_reviewed__isnull=True)
 
 
+# Words that mark a value as not filled in yet ("Clinic pharmacist (name set by your clinic)").
+# A reviewer or a clinic detail holding one is refused, so a placeholder never reaches a patient.
+PLACEHOLDER = re.compile(
+    r"set by (?:your|the) clinic|placeholder|lorem ipsum|your (?:clinic|name) here"
+    r"|\b(?:todo|tbc|tbd|xxx+|n/a)\b|^\s*[(\[<].*[)\]>]\s*$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_a_placeholder(text: str) -> bool:
+    return bool(PLACEHOLDER.search(" ".join(text.split())))
+
+
+PLACEHOLDER_MESSAGE = (
+    "This looks like a placeholder, not a real value. Patients would see it as it is: type "
+    "the real words, or leave it empty so nothing is shown."
+)
+
+
+def refuse_placeholders(instance: models.Model, names: list[str]) -> None:
+    """For a model's clean(): refuse any of these fields whose value is a placeholder. (Not a
+    field validator: migrations would then import this module.)"""
+    errors = {
+        name: PLACEHOLDER_MESSAGE
+        for name in names
+        if looks_like_a_placeholder(str(getattr(instance, name) or ""))
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+class Reviewer(models.Model):
+    """A person the clinic names as checking its texts for medical accuracy. Patients see
+    "Reviewed by <name>, <role>" on every text this person is chosen for."""
+
+    name = models.CharField(
+        max_length=200,
+        help_text="Their name as patients should see it, for example 'Sam Patel'.",
+    )
+    role = models.CharField(
+        max_length=200,
+        help_text="Their role or qualification, for example 'Clinic pharmacist' or 'PharmD'.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "role"], name="clinical_reviewer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+    def clean(self) -> None:
+        refuse_placeholders(self, ["name", "role"])
+
+
 class ReviewedContent(models.Model):
     """Who checked a text for clinical accuracy, and when it must be checked again.
 
-    A model may declare the four fields again to make them required (a page must show them)."""
+    The reviewer is one of the clinic's named Reviewers, or nobody yet (then patients see no
+    "Reviewed by" line at all)."""
 
-    reviewer_name = models.CharField(
-        max_length=200, blank=True, help_text="Who checked this for medical accuracy."
-    )
-    reviewer_credentials = models.CharField(
-        max_length=200, blank=True, help_text="Their role or qualifications, e.g. PharmD, RN."
+    reviewer = models.ForeignKey(
+        Reviewer,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,  # a person who reviewed texts stays on record
+        related_name="reviewed_%(app_label)s_%(class)s",
+        help_text="Who checked this for medical accuracy. Patients see “Reviewed by name, role”. "
+        "Leave empty until a named person has reviewed it: then no reviewer is shown.",
     )
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="The date these words were last checked."

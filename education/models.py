@@ -48,13 +48,8 @@ class Topic(ReviewedContent):
         default=0, help_text="Pages are listed from the lowest number to the highest."
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
-    # A page always shows its review record, so its fields are required (ReviewedContent's are not).
-    reviewer_name = models.CharField(
-        max_length=200, help_text="Who checked this page for medical accuracy."
-    )
-    reviewer_credentials = models.CharField(
-        max_length=200, blank=True, help_text="Their role or qualifications, e.g. PharmD, RN."
-    )
+    # A page always shows its review dates, so they are required (ReviewedContent's are not);
+    # its reviewer is shown only once the clinic has named one.
     last_reviewed = models.DateField(default=timezone.localdate)
     next_review_due = models.DateField(
         help_text="Usually one year after the last review. The page shows it to patients.",

@@ -3,7 +3,7 @@
 import datetime
 import itertools
 
-from clinical.models import Source
+from clinical.models import Reviewer, Source
 from education.models import Item, Topic, TopicSection
 
 _numbers = itertools.count(100)
@@ -21,14 +21,17 @@ def make_source(**fields) -> Source:
     return Source.objects.create(**{**defaults, **fields})
 
 
+def make_reviewer(**fields) -> Reviewer:
+    defaults = {"name": f"Jo Test {next(_numbers)}", "role": "Clinic nurse"}
+    return Reviewer.objects.create(**{**defaults, **fields})
+
+
 def make_topic(**fields) -> Topic:
     slug = fields.pop("slug", None) or f"test-topic-{next(_numbers)}"
     defaults = {
         "title": "Test page",
         "summary": "A short test page.",
         "status": Topic.Status.PUBLISHED,
-        "reviewer_name": "Jo Test",
-        "reviewer_credentials": "RN",
         "last_reviewed": datetime.date(2026, 1, 15),
         "next_review_due": datetime.date(2099, 1, 15),
         "order": 99,
