@@ -13,7 +13,7 @@ from checker.models import InteractionGroup
 from checklist.models import Checklist
 from clinical.models import Reviewer
 from education.models import Topic
-from tests.education.builders import make_reviewer
+from tests.factories import make_reviewer
 
 
 @pytest.mark.django_db
