@@ -19,6 +19,12 @@ from checker.forms import CheckForm, read_action
 TEMPLATE = "checker/check.html"
 
 
+def _region_names(request) -> dict[str, str]:
+    """The names the clinic's patients know ("paracetamol" outside the US and Canada)."""
+    region = getattr(request, "region", None)
+    return region.names if region else {}
+
+
 @sensitive_post_parameters()
 @never_cache  # results are about a person's medicines: no browser or proxy may keep them
 @vary_on_headers("HX-Request")
@@ -44,7 +50,9 @@ def check(request):
             form.remove_row(number)
             focus_row = min(number, len(form.rows))
         elif form.validate():
-            report = engine.check_medicines(entries=form.entries, answers=form.answers)
+            report = engine.check_medicines(
+                entries=form.entries, answers=form.answers, names=_region_names(request)
+            )
 
     context = {
         "form": form,

@@ -74,8 +74,13 @@ def checklist(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         posted = read_checker_post(request.POST, question_slugs=[q.slug for q in questions])
         if not posted.is_empty:
-            report = engine.check_medicines(entries=posted.entries, answers=posted.answers)
-            context.update(filled_context(report=report, posted=posted, questions=questions))
+            names = request.region.names if hasattr(request, "region") else {}
+            report = engine.check_medicines(
+                entries=posted.entries, answers=posted.answers, names=names
+            )
+            context.update(
+                filled_context(report=report, posted=posted, questions=questions, names=names)
+            )
         else:
             context["nothing_posted"] = True
     return render(request, "checklist/checklist.html", context)
@@ -103,8 +108,8 @@ def cited_numbers(items, numbered: dict[Source, int]) -> list[int]:
     return sorted({numbered[source] for item in items for source in item.sources.all()})
 
 
-def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
-    rows = medicine_rows(report)
+def filled_context(*, report: Report, posted: CheckerPost, questions, names=None) -> dict:
+    rows = medicine_rows(report, names)
     prompts = doctor_prompts(report)
     room = FILLED_PRINT_BUDGET - printed_lines(rows, prompts)
     note_lines = min(max(room, FILLED_NOTE_LINES.start), FILLED_NOTE_LINES.stop - 1)

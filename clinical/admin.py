@@ -1,13 +1,27 @@
 """Admin for the shared clinical content (sources, the urgent box) and the review tools every
 reviewed text uses: the "Review" list filter and the "Mark as reviewed today" action."""
 
+import hashlib
+
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from clinical.models import Reviewer, Source, UrgentHelp, one_year_after
+from clinical.models import (
+    LOGO_MAX_BYTES,
+    ClinicSettings,
+    Reviewer,
+    Source,
+    UrgentHelp,
+    logo_type,
+    one_year_after,
+)
 
 
 class ReviewOverdueFilter(admin.SimpleListFilter):
@@ -132,3 +146,104 @@ class UrgentHelpAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ClinicSettingsForm(forms.ModelForm):
+    logo_file = forms.FileField(
+        label="Logo",
+        required=False,
+        help_text="A PNG, JPEG, GIF or WebP image, at most 200 KB. It shows beside 'LDN Guide' "
+        "at the top of every page, at most 3 rem (48 px) high.",
+    )
+    remove_logo = forms.BooleanField(label="Remove the logo", required=False)
+
+    class Meta:
+        model = ClinicSettings
+        fields = [
+            "name",
+            "logo_alt",
+            "brand_colour",
+            "phone",
+            "phone_out_of_hours",
+            "hours",
+            "address",
+            "call_us_if",
+            "region",
+        ]
+
+    def clean_logo_file(self):
+        upload = self.cleaned_data.get("logo_file")
+        if not upload:
+            return None
+        if upload.size > LOGO_MAX_BYTES:
+            raise forms.ValidationError("This image is too big: keep it under 200 KB.")
+        data = upload.read()
+        if not logo_type(data):
+            raise forms.ValidationError("Upload a PNG, JPEG, GIF or WebP image.")
+        return data
+
+    def _post_clean(self):
+        # The model's clean() sees the logo the form is about to keep (the alt text is needed).
+        data = self.cleaned_data.get("logo_file")
+        if self.cleaned_data.get("remove_logo"):
+            self.instance.logo, self.instance.logo_type, self.instance.logo_version = b"", "", ""
+        elif data:
+            self.instance.logo = data
+            self.instance.logo_type = logo_type(data)
+            self.instance.logo_version = hashlib.sha256(data).hexdigest()[:12]
+        super()._post_clean()
+
+
+@admin.register(ClinicSettings)
+class ClinicSettingsAdmin(SimpleHistoryAdmin):
+    """The one clinic record: the list goes straight to it."""
+
+    form = ClinicSettingsForm
+    readonly_fields = ["current_logo", "region_in_use"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["name", "region", "region_in_use"],
+                "description": "Patients see only what you fill in: an empty field shows nothing.",
+            },
+        ),
+        (
+            "Contact",
+            {"fields": ["phone", "phone_out_of_hours", "hours", "address", "call_us_if"]},
+        ),
+        (
+            "Look",
+            {"fields": ["current_logo", "logo_file", "logo_alt", "remove_logo", "brand_colour"]},
+        ),
+    ]
+
+    @admin.display(description="Region in use")
+    def region_in_use(self, obj) -> str:
+        from clinical import regions
+
+        region = regions.current(obj)
+        source = "your choice above" if obj.region else "the server's DJANGO_CLINIC_REGION"
+        return f"{region.country} ({source}). Emergency: {region.emergency}"
+
+    @admin.display(description="Logo now")
+    def current_logo(self, obj):
+        if not obj or not obj.has_logo:
+            return "No logo."
+        return format_html(
+            '<img src="{}?v={}" alt="{}" height="48">',
+            reverse("clinic_logo"),
+            obj.logo_version,
+            obj.logo_alt,
+        )
+
+    def has_add_permission(self, request):
+        return not ClinicSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if ClinicSettings.objects.exists():
+            return redirect(reverse("admin:clinical_clinicsettings_change", args=[1]))
+        return redirect(reverse("admin:clinical_clinicsettings_add"))

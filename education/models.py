@@ -128,7 +128,10 @@ class TopicSection(models.Model):
         WITHDRAWAL = "withdrawal", "Withdrawal symptoms"
         GETTING_HELP = "getting_help", "Getting help"
         URGENT_CARE = "urgent_care", "Urgent care card (red box: contact a doctor now)"
-        IMMEDIATE_CARE = "immediate_care", "Emergency care card (red and black box: call 911)"
+        IMMEDIATE_CARE = (
+            "immediate_care",
+            "Emergency care card (red and black box: ends with the emergency number)",
+        )
         WARNING = "warning", "Important warning (yellow box)"
         PLAIN = "plain", "Plain list"
 

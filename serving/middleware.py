@@ -16,7 +16,7 @@ from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 
 from checker.forms import read_action
-from serving import versions, views
+from serving import uploads, versions, views
 from serving.uploads import UploadRefused
 
 logger = logging.getLogger(__name__)
@@ -108,6 +108,11 @@ def warn_if_proxied_without_header(request) -> None:
 # --- Uploads ----------------------------------------------------------------------------------
 
 
+def _is_clinic_settings_form(path: str) -> bool:
+    base = "/" + settings.ADMIN_URL + "clinical/clinicsettings/"
+    return path in (base + "add/", base + "1/change/")
+
+
 class RefuseUploadsMiddleware:
     """No page takes a file: a multipart body with a file part gets a 415 page saying so, and
     the file is never written anywhere (settings.FILE_UPLOAD_HANDLERS refuses it as it starts).
@@ -118,6 +123,9 @@ class RefuseUploadsMiddleware:
 
     def __call__(self, request):
         if request.method == "POST" and request.content_type.startswith("multipart/"):
+            if _is_clinic_settings_form(request.path):
+                # The admin's Clinic settings take a logo: in memory, at most 200 KB of it.
+                request.upload_handlers = [uploads.ClinicLogoUpload(request)]
             try:
                 request.POST  # noqa: B018  (parsing is what refuses the file)
             except UploadRefused:

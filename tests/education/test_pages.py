@@ -263,10 +263,12 @@ def test_care_card_sections_say_how_urgent_they_are_in_words(client):
     assert "Call your test clinic now." in page["main"]
     assert "Immediate action required: Call 911 if" in page["main"]
     assert "You cannot wake someone up." in page["main"]
-    # The emergency card (only that one) ends with the site's one urgent box's action.
+    # The emergency card (only that one) ends with the region's emergency number (the US by
+    # default) and the site's one urgent box's action.
     emergency_card = page["main"].split("Immediate action required: Call 911 if", 1)[1]
-    assert "You cannot wake someone up.\nTest: call your test emergency number now." in (
-        emergency_card
+    assert (
+        "You cannot wake someone up.\nCall 911 or go to the nearest emergency room. "
+        "Test: call your test emergency number now." in emergency_card
     )
     assert page["main"].count("Test: call your test emergency number now.") == 1
 
