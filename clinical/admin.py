@@ -168,6 +168,8 @@ class ClinicSettingsForm(forms.ModelForm):
             "hours",
             "address",
             "call_us_if",
+            "stop_before_surgery_days",
+            "restart_plan",
             "region",
         ]
 
@@ -211,6 +213,15 @@ class ClinicSettingsAdmin(SimpleHistoryAdmin):
         (
             "Contact",
             {"fields": ["phone", "phone_out_of_hours", "hours", "address", "call_us_if"]},
+        ),
+        (
+            "Taking LDN page",
+            {
+                "fields": ["stop_before_surgery_days", "restart_plan"],
+                "description": "Your own advice on stopping LDN before surgery. The dose "
+                "schedule is on the page itself (Pages: Taking LDN, section 'Start low and go up "
+                "step by step': each point is a step).",
+            },
         ),
         (
             "Look",

@@ -8,6 +8,7 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -333,6 +334,21 @@ class ClinicSettings(models.Model):
         "phone number, for example 'Call us if you have a new side effect or are not sure about "
         "a medicine.'",
     )
+    stop_before_surgery_days = models.PositiveSmallIntegerField(
+        "days to stop LDN before surgery",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(14)],
+        help_text="Shown on the 'Taking LDN' page: 'Stop LDN N days before surgery.' Sources "
+        "differ (2 or 3 days), so your clinic sets its own. Empty: the page asks patients to "
+        "ask you.",
+    )
+    restart_plan = models.TextField(
+        "how to start again after surgery",
+        blank=True,
+        help_text="Shown under the days, for example 'Start again at your old dose once you no "
+        "longer need opioid painkillers.' Empty: the page asks patients to ask you.",
+    )
     region = models.CharField(
         max_length=2,
         choices=Region,
@@ -391,7 +407,7 @@ class ClinicSettings(models.Model):
             refuse_placeholders(
                 self,
                 ["name", "logo_alt", "phone", "phone_out_of_hours", "hours", "address"]
-                + ["call_us_if"],
+                + ["call_us_if", "restart_plan"],
             )
         except ValidationError as error:
             errors.update({k: v for k, v in error.message_dict.items() if k not in errors})

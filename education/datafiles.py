@@ -17,7 +17,7 @@ PAGES = Path(__file__).resolve().parent / "data" / "pages"
 SECTION_KINDS = (
     "key_points", "conditions", "how_it_works", "side_effects", "long_term", "avoid",
     "before_starting", "withdrawal", "getting_help", "urgent_care", "immediate_care", "warning",
-    "plain",
+    "plain", "dose_schedule", "stop_before_surgery",
 )  # fmt: skip
 STATUSES = ("draft", "published")
 

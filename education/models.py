@@ -134,6 +134,14 @@ class TopicSection(models.Model):
         )
         WARNING = "warning", "Important warning (yellow box)"
         PLAIN = "plain", "Plain list"
+        DOSE_SCHEDULE = (
+            "dose_schedule",
+            "Dose schedule (a table: each point is a step, e.g. 'Week 1', its second line the dose)",
+        )
+        STOP_BEFORE_SURGERY = (
+            "stop_before_surgery",
+            "Stopping before surgery (shows the days and restart plan from Clinic settings)",
+        )
 
     CARE_CARD_KINDS = {Kind.URGENT_CARE: "urgent", Kind.IMMEDIATE_CARE: "immediate"}
 
@@ -190,6 +198,14 @@ class TopicSection(models.Model):
     @property
     def is_warning(self) -> bool:
         return self.kind == self.Kind.WARNING
+
+    @property
+    def is_dose_schedule(self) -> bool:
+        return self.kind == self.Kind.DOSE_SCHEDULE
+
+    @property
+    def is_stop_before_surgery(self) -> bool:
+        return self.kind == self.Kind.STOP_BEFORE_SURGERY
 
     def item_texts(self) -> list[str]:
         return [item.text for item in self.items.all()]
