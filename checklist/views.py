@@ -79,7 +79,13 @@ def checklist(request: HttpRequest) -> HttpResponse:
                 entries=posted.entries, answers=posted.answers, names=names
             )
             context.update(
-                filled_context(report=report, posted=posted, questions=questions, names=names)
+                filled_context(
+                    report=report,
+                    posted=posted,
+                    questions=questions,
+                    names=names,
+                    clinic=getattr(request, "clinic", None),
+                )
             )
         else:
             context["nothing_posted"] = True
@@ -108,11 +114,23 @@ def cited_numbers(items, numbered: dict[Source, int]) -> list[int]:
     return sorted({numbered[source] for item in items for source in item.sources.all()})
 
 
-def filled_context(*, report: Report, posted: CheckerPost, questions, names=None) -> dict:
+def clinic_lines(clinic) -> int:
+    """The printed lines the clinic's own details take (Clinic settings). Its name and number
+    print beside the title (its "Call us if" line is on screen only: the number heads the
+    page); a long name and number wrap to a line of their own."""
+    if clinic is None:
+        return 0
+    return 1 if len(clinic.name) + len(clinic.phone) > 45 else 0
+
+
+def filled_context(
+    *, report: Report, posted: CheckerPost, questions, names=None, clinic=None
+) -> dict:
     rows = medicine_rows(report, names)
     prompts = doctor_prompts(report)
     room = FILLED_PRINT_BUDGET - printed_lines(rows, prompts)
     note_lines = min(max(room, FILLED_NOTE_LINES.start), FILLED_NOTE_LINES.stop - 1)
+    note_lines = max(note_lines - clinic_lines(clinic), FILLED_NOTE_LINES.start)
     return {
         "filled": True,
         "medicines": rows,

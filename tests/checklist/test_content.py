@@ -68,7 +68,10 @@ def test_the_shipped_checklist_shows_all_its_words_and_cites_the_fda_label(clien
 @pytest.mark.django_db
 def test_questions_cover_what_the_issue_asks_for():
     questions = " ".join(QuestionToAsk.objects.values_list("text", flat=True)).lower()
-    for words in ["my condition", "dose should i take, and when", "how long", "opioid", "surgery"]:
+    # Issue 15: how to start, and when to stop before surgery.
+    for words in ["my condition", "dose do i start on", "how long", "opioid", "surgery"]:
+        assert words in questions, words
+    for words in ["when do i take it", "when do i stop ldn"]:
         assert words in questions, words
     for words in ["emergency", "alcohol", "side effects", "miss a dose", "mix badly"]:
         assert words in questions, words

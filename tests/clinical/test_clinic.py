@@ -113,7 +113,7 @@ def test_the_call_us_line_is_on_the_urgent_boxes_the_results_and_the_checklist(c
 
     checklist = text_of(client.post("/checklist/", {"medicine": ["Norco 10/325"]}))
     urgent = checklist.split("Urgent advice:", 1)[1].split("Questions to ask", 1)[0]
-    assert f"{line} Phone Riverside Family Practice on +44 20 7946 0000" in urgent
+    assert f"{line} Phone: +44 20 7946 0000" in urgent
     assert checklist.count("Riverside Family Practice · Phone +44 20 7946 0000") == 1
 
 

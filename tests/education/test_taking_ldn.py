@@ -114,5 +114,5 @@ def test_one_day_is_written_in_the_singular(client):
 
 def test_the_checklist_asks_the_clinic_s_start_and_stop_questions(client):
     page = html.unescape(client.get("/checklist/").content.decode())
-    assert "How do I start LDN, and when do I take it?" in page
-    assert "When do I stop LDN for surgery or opioids?" in page
+    assert "What dose do I start on, and when do I take it?" in page
+    assert "What if I need an opioid for surgery or in an emergency? When do I stop LDN?" in page
