@@ -5,12 +5,14 @@ import hashlib
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinical.models import (
@@ -22,6 +24,7 @@ from clinical.models import (
     logo_type,
     one_year_after,
 )
+from serving.uploads import ClinicLogoUpload
 
 
 class ReviewOverdueFilter(admin.SimpleListFilter):
@@ -248,8 +251,41 @@ class ClinicSettingsAdmin(SimpleHistoryAdmin):
             obj.logo_alt,
         )
 
+    def get_urls(self):
+        # Its add and change screens take a logo (settings.UPLOAD_URL_NAMES): the staff member
+        # and their permission are checked before the body is read, then the file is kept in
+        # memory, at most 200 KB of it.
+        own = [
+            path("add/", csrf_exempt(self.logo_view), name="clinical_clinicsettings_add"),
+            path(
+                "<path:object_id>/change/",
+                csrf_exempt(self.logo_view),
+                name="clinical_clinicsettings_change",
+            ),
+        ]
+        return [*own, *super().get_urls()]
+
+    def logo_view(self, request, object_id=None):
+        if not self.admin_site.has_permission(request):
+            return redirect_to_login(
+                request.get_full_path(), reverse("admin:login", current_app=self.admin_site.name)
+            )
+        allowed = (
+            self.has_add_permission(request)
+            if object_id is None
+            else self.has_view_or_change_permission(request)
+        )
+        if not allowed:
+            raise PermissionDenied
+        request.upload_handlers = [ClinicLogoUpload(request)]
+        if object_id is None:
+            view = self.admin_site.admin_view(self.add_view)
+            return csrf_protect(view)(request)
+        view = self.admin_site.admin_view(self.change_view)
+        return csrf_protect(view)(request, object_id)
+
     def has_add_permission(self, request):
-        return not ClinicSettings.objects.exists()
+        return not ClinicSettings.objects.exists() and super().has_add_permission(request)
 
     def has_delete_permission(self, request, obj=None):
         return False

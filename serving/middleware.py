@@ -108,11 +108,6 @@ def warn_if_proxied_without_header(request) -> None:
 # --- Uploads ----------------------------------------------------------------------------------
 
 
-def _is_clinic_settings_form(path: str) -> bool:
-    base = "/" + settings.ADMIN_URL + "clinical/clinicsettings/"
-    return path in (base + "add/", base + "1/change/")
-
-
 class RefuseUploadsMiddleware:
     """No page takes a file: a multipart body with a file part gets a 415 page saying so, and
     the file is never written anywhere (settings.FILE_UPLOAD_HANDLERS refuses it as it starts).
@@ -122,10 +117,11 @@ class RefuseUploadsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.content_type.startswith("multipart/"):
-            if _is_clinic_settings_form(request.path):
-                # The admin's Clinic settings take a logo: in memory, at most 200 KB of it.
-                request.upload_handlers = [uploads.ClinicLogoUpload(request)]
+        if (
+            request.method == "POST"
+            and request.content_type.startswith("multipart/")
+            and not uploads.takes_a_file(request)  # a staff upload: its view checks first
+        ):
             try:
                 request.POST  # noqa: B018  (parsing is what refuses the file)
             except UploadRefused:

@@ -60,7 +60,7 @@ def write_the_names_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("checker", "0006_final_schema"),
+        ("checker", "0007_drug_list_imports"),
         ("clinical", "0003_reviewers"),
     ]
 
