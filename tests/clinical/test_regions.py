@@ -164,3 +164,13 @@ def test_an_unknown_region_stops_the_server_with_a_clear_message(monkeypatch):
         importlib.reload(ldn_site.settings)
     monkeypatch.delenv("DJANGO_CLINIC_REGION")
     importlib.reload(ldn_site.settings)
+
+
+@pytest.mark.parametrize("template", ["500.html", "503.html"])
+def test_the_error_pages_name_the_server_s_region_without_the_database(settings, template):
+    from django.template import loader
+
+    settings.CLINIC_REGION = "au"
+    text = loader.get_template(template).render()
+    assert "If you feel very unwell: Call 000 (or 112 from a mobile phone)" in text
+    assert no_number(text, "911") and no_number(text, "999")
