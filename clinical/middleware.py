@@ -31,14 +31,24 @@ def _load_clinic():
 
 
 class ClinicRegionMiddleware:
+    """Works in process_view, after the rate limit's (which must be the first to try a cache
+    that does not answer, so that it says so), and puts the language back after the response."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        response = self.get_response(request)
+        before = getattr(request, "_language_before_region", None)
+        if before is not None:
+            translation.activate(before)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
         request.clinic = _load_clinic()
         request.region = regions.current(request.clinic)
         language = translation.get_language() or ""
-        if language.split("-")[0] != "en":  # another language keeps its own formats
-            return self.get_response(request)
-        with translation.override(request.region.locale):
-            return self.get_response(request)
+        if language.split("-")[0] == "en":  # another language keeps its own formats
+            request._language_before_region = language
+            translation.activate(request.region.locale)
+        return None
