@@ -112,7 +112,7 @@ BEFORE = [
     ("clinical", "0003_reviewers"),
     ("education", "0008_final_schema"),
     ("checklist", "0005_final_schema"),
-    ("checker", "0007_drug_list_imports"),
+    ("checker", "0011_merge_20261201_1520"),
 ]
 
 

@@ -6,7 +6,7 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("checker", "0008_reviewers")]
+    dependencies = [("checker", "0012_reviewers")]
 
     operations = [
         migrations.RemoveField(

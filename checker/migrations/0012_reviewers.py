@@ -60,7 +60,7 @@ def write_the_names_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("checker", "0007_drug_list_imports"),
+        ("checker", "0011_merge_20261201_1520"),
         ("clinical", "0003_reviewers"),
     ]
 
