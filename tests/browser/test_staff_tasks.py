@@ -132,7 +132,10 @@ def tick(page: Page, how: str, target) -> None:
 
 
 def save(page: Page, how: str) -> None:
-    use(page, how, page.locator("input[name=_save]").last)
+    # A checker save builds the checker before the page answers: wait for that page (under the
+    # page's 60 s default), not for expect()'s 5 s, which a busy machine can exceed.
+    with page.expect_navigation():
+        use(page, how, page.locator("input[name=_save]").last)
 
 
 def messages(page: Page) -> str:
