@@ -5,14 +5,13 @@ import hashlib
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.csrf import csrf_exempt
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinical.editing import PlainLimitsMixin
@@ -25,7 +24,7 @@ from clinical.models import (
     logo_type,
     one_year_after,
 )
-from serving.uploads import ClinicLogoUpload
+from serving.uploads import ClinicLogoUpload, staff_upload_screen
 
 
 class ReviewOverdueFilter(admin.SimpleListFilter):
@@ -298,23 +297,18 @@ class ClinicSettingsAdmin(SimpleHistoryAdmin):
         return [*own, *super().get_urls()]
 
     def logo_view(self, request, object_id=None):
-        if not self.admin_site.has_permission(request):
-            return redirect_to_login(
-                request.get_full_path(), reverse("admin:login", current_app=self.admin_site.name)
-            )
-        allowed = (
-            self.has_add_permission(request)
-            if object_id is None
-            else self.has_view_or_change_permission(request)
-        )
-        if not allowed:
-            raise PermissionDenied
-        request.upload_handlers = [ClinicLogoUpload(request)]
         if object_id is None:
-            view = self.admin_site.admin_view(self.add_view)
-            return csrf_protect(view)(request)
-        view = self.admin_site.admin_view(self.change_view)
-        return csrf_protect(view)(request, object_id)
+            return staff_upload_screen(
+                self, request, self.add_view, self.has_add_permission, ClinicLogoUpload
+            )
+        return staff_upload_screen(
+            self,
+            request,
+            self.change_view,
+            self.has_view_or_change_permission,
+            ClinicLogoUpload,
+            object_id,
+        )
 
     def has_add_permission(self, request):
         return not ClinicSettings.objects.exists() and super().has_add_permission(request)

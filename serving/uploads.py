@@ -9,13 +9,16 @@ temporary file, stopped at a size limit) or ClinicLogoUpload (memory, at most 20
 import io
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import (
     FileUploadHandler,
     StopUpload,
     TemporaryFileUploadHandler,
 )
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
+from django.views.decorators.csrf import csrf_protect
 
 
 class UploadRefused(Exception):
@@ -91,3 +94,19 @@ class ClinicLogoUpload(FileUploadHandler):
             charset=self.charset,
             content_type_extra=self.content_type_extra,
         )
+
+
+def staff_upload_screen(model_admin, request, view, allowed, handler, *args):
+    """Serve one of the admin screens that take a file (their URLs are csrf_exempt so the upload
+    handler can be chosen before anything reads the body): the signed-in staff member and
+    `allowed(request)` are checked first, then the body is read through `handler(request)`, under
+    the CSRF check and the admin's own view wrapper."""
+    site = model_admin.admin_site
+    if not site.has_permission(request):
+        return redirect_to_login(
+            request.get_full_path(), reverse("admin:login", current_app=site.name)
+        )
+    if not allowed(request):
+        raise PermissionDenied
+    request.upload_handlers = [handler(request)]
+    return csrf_protect(site.admin_view(view))(request, *args)
