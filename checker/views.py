@@ -23,6 +23,12 @@ TEMPLATE = "checker/check.html"
 SUGGESTIONS_MAX_AGE = 365 * 24 * 60 * 60
 
 
+def _region_names(request) -> dict[str, str]:
+    """The names the clinic's patients know ("paracetamol" outside the US and Canada)."""
+    region = getattr(request, "region", None)
+    return region.names if region else {}
+
+
 @sensitive_post_parameters()
 @never_cache  # results are about a person's medicines: no browser or proxy may keep them
 @vary_on_headers("HX-Request")
@@ -48,7 +54,9 @@ def check(request):
             form.remove_row(number)
             focus_row = min(number, len(form.rows))
         elif form.validate():
-            report = engine.check_medicines(entries=form.entries, answers=form.answers)
+            report = engine.check_medicines(
+                entries=form.entries, answers=form.answers, names=_region_names(request)
+            )
 
     version, _ = engine.suggestions_file()
     context = {
