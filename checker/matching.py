@@ -25,8 +25,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import islice, product
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -56,6 +57,9 @@ class NameRecord:
     name: str  # display name as staff wrote it: "Norco", "hydrocodone", "lean", "paracetamol"
     ingredients: tuple[str, ...]  # lowercase US generic names: ("hydrocodone", "acetaminophen")
     kind: str  # "generic", "alias", "uk", "brand", "uk_brand", "combination", "street", "old_brand", "drink"
+    # The same name has another record with other ingredients ("T3": liothyronine, or
+    # Tylenol #3). Every such reading is kept and reported as an alternative.
+    two_meanings: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,12 +72,28 @@ class Match:
     matched_name: str | None
     # lowercase US generic names, in a stable order; () when not recognised
     ingredients: tuple[str, ...]
-    # parts of a recognised entry that we could not read, e.g. ("blah",) for "codeine and blah"
+    # parts of a recognised entry that we could not read, e.g. ("blah",) for "codeine and blah",
+    # and names written with "no", "not", "-free" ("no codeine"), which are never read as taken
     unmatched: tuple[str, ...] = ()
+    # a name with two meanings: every reading, this one first, each a Match of the same input
+    alternatives: tuple[Match, ...] = ()
+    # several products in one entry ("Norco, metformin"): one Match per product, in the order
+    # typed, each with `input` the exact text of that product; () for one product
+    parts: tuple[Match, ...] = ()
+    # what to type instead to read this exactly: the question "Did you mean ...?" of a guess
+    # (a fuzzy reading), or the plain name of one reading of a name with two meanings
+    suggestion: str | None = None
+    # the phrases of `unmatched` that say a medicine is NOT taken ("no codeine", "codeine free")
+    negated: tuple[str, ...] = ()
 
     @property
     def recognized(self) -> bool:
         return self.match != MATCH_NONE
+
+    @property
+    def is_guess(self) -> bool:
+        """Read by likeness of spelling: a question to the patient, never an answer."""
+        return self.match == MATCH_FUZZY
 
 
 # --- Words -------------------------------------------------------------------------------------
@@ -221,7 +241,8 @@ _FILLER_WORDS = _word_set(
     "boots superdrug tesco asda sainsburys lloyds kirkland equate cvs walgreens walmart "
     "eye eyes ear ears skin vaginal rectal pack packs six relaxer relaxers relaxant "
     "relaxants killer killers painkiller painkillers "
-    "costco target amazon sunmark topcare careone leader goodsense"
+    "costco target amazon sunmark topcare careone leader goodsense "
+    "food meal meals breakfast lunch dinner supper snack usp any"
 )
 # Abbreviations patients use for a word inside a name.
 _TOKEN_REWRITES = {"vit": "vitamin", "vits": "vitamins", "w": "with"}
@@ -315,8 +336,18 @@ def _strip_invisible(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
 
 
+def _without_accents(text: str) -> str:
+    """ "codeína" -> "codeina": accents never change which medicine a name is."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    )
+
+
 def _tidy(text: str) -> str:
-    text = _strip_invisible(text).casefold().translate(_LOOK_ALIKES)
+    text = _without_accents(_strip_invisible(text).casefold().translate(_LOOK_ALIKES))
     text = re.sub(r"['’‘`´ʼ]", "", text)  # john's -> johns
     text = re.sub(r"\bw\s*/\s*(?=\S)", " with ", text)  # w/ codeine
     text = re.sub(r"\bw\s*/\s*$", " ", text)
@@ -494,6 +525,31 @@ _GENERAL_DRINK_WORDS = frozenset(
 )
 
 
+# --- Reading guards added by issue 11 --------------------------------------------------------
+# TO MOVE to checker/data/words.yaml (issue 10's format for the matcher's word lists) once it has
+# landed; until then they live here, and tests/checker/test_reading_guards.py checks each one.
+
+# A word that says the medicines after it are NOT taken: "no codeine", "not taking oxycodone",
+# "without alcohol", "sin alcohol" (Spanish: without), "non-aspirin". It covers the names up to
+# the next comma, bracket or plus sign, or up to one of NEGATION_ENDS.
+NEGATION_BEFORE = frozenset({"no", "not", "non", "without", "sin", "never", "nor", "zero"})
+# A word that says the medicine just before it is NOT in it: "codeine-free", "alcohol free".
+NEGATION_AFTER = frozenset({"free"})
+# Words after which a negation word no longer counts: "no codeine but oxycodone".
+NEGATION_ENDS = frozenset({"but", "except", "only", "just", "yes", "though", "however"})
+# Brand and everyday words spelled like a drug name, or containing one. Inside a phrase they
+# are never that drug ("Fenty Beauty foundation", "heroine of the story"); alone they are only
+# a guess of it, which still warns ("Fenty": did you mean fentanyl?). Never a typo's nearest name.
+DRUG_LOOKALIKE_WORDS = frozenset({"fenty", "heroine", "fentimans", "morphe", "oxiclean"})
+# Words that join the ingredients of one product, or two products in one entry: the entry is
+# read as several products only when each side is a medicine of its own and no one product
+# has all their ingredients ("metformin and Zoloft", but not "oxycodone and acetaminophen").
+_JOINERS = re.compile(r"\s+(?:and|with|plus)\s+|\s+w/\s*|\s*[+&]\s*", re.IGNORECASE)
+# Characters that always separate products in one entry: a pasted list, "Norco; ibuprofen".
+# (A comma too, unless it sits in a number: "50,000 units".)
+_PRODUCT_BREAKS = frozenset("\n\r\t;•·▪●◦")
+
+
 @cache
 def everyday_words() -> frozenset[str]:
     """Very common English words (the Dale-Chall list that textstat ships, plus a few more):
@@ -514,6 +570,19 @@ class _Entry:
     record: NameRecord
     fuzzy: bool = False  # a known misspelling: reported as "we read this as ..."
     whole_only: bool = False  # an everyday word: read only when nothing unexplained is beside it
+    # the other readings of a name with two meanings ("T3": Tylenol #3 beside liothyronine)
+    others: tuple[NameRecord, ...] = ()
+    # a brand or everyday word spelled like a drug name ("Fenty"): alone, a guess of that drug
+    lookalike: bool = False
+
+    @property
+    def readings(self) -> tuple[NameRecord, ...]:
+        return (self.record, *self.others)
+
+    @property
+    def guess(self) -> bool:
+        """Reading this name is a guess: a known misspelling, or a word spelled like a drug."""
+        return self.fuzzy or self.lookalike
 
 
 @dataclass
@@ -528,6 +597,90 @@ class _Piece:
 class _Reading:
     pieces: list[_Piece] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
+
+
+_MAX_READINGS = 6  # readings of one entry whose names have two meanings each
+
+
+@dataclass
+class _Unread:
+    """What of one product was not read as a medicine taken: words we could not read, and
+    phrases that say a medicine is not taken."""
+
+    text: str
+    negated: list[str]
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*self.words, *self.negated]))
+
+    def nothing(self) -> Match:
+        return Match(
+            input=self.text,
+            match=MATCH_NONE,
+            matched_name=None,
+            ingredients=(),
+            unmatched=tuple(self.negated),
+            negated=tuple(self.negated),
+        )
+
+
+def _in_a_number(text: str, position: int) -> bool:
+    """The comma of "50,000"."""
+    return (
+        position > 0
+        and text[position - 1].isdigit()
+        and re.match(r"\d{3}(?!\d)", text[position + 1 :]) is not None
+    )
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without the spaces around it, or None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _name_and_ingredients(
+    records: Iterable[NameRecord], *, whole: bool
+) -> tuple[str, tuple[str, ...]]:
+    records = list(records)
+    ingredients = tuple(dict.fromkeys(i for record in records for i in record.ingredients))
+    if whole:
+        return records[0].name, ingredients
+    # "oxycodone/apap" reads as "oxycodone + acetaminophen": other spellings give way to
+    # the generic name; brands keep their own ("Tylenol + codeine").
+    names = dict.fromkeys(
+        part
+        for record in records
+        for part in (record.ingredients if record.kind in ("alias", "uk") else (record.name,))
+    )
+    return " + ".join(names), ingredients
+
+
+def _several(text: str, parts: tuple[Match, ...]) -> Match:
+    """One entry naming several products: the products it names, all together."""
+    read = [part for part in parts if part.recognized]
+    if not read:
+        kind = MATCH_NONE
+    elif any(part.is_guess for part in read):
+        kind = MATCH_FUZZY
+    else:
+        kind = MATCH_EXACT
+    unmatched = [word for part in parts for word in part.unmatched]
+    unmatched += [part.input for part in parts if not part.recognized and not part.unmatched]
+    return Match(
+        input=text,
+        match=kind,
+        matched_name=", ".join(dict.fromkeys(part.matched_name or "" for part in read)) or None,
+        ingredients=tuple(dict.fromkeys(i for part in read for i in part.ingredients)),
+        unmatched=tuple(dict.fromkeys(unmatched)),
+        parts=parts,
+        negated=tuple(dict.fromkeys(phrase for part in parts for phrase in part.negated)),
+    )
 
 
 class MatchIndex:
@@ -563,10 +716,14 @@ class MatchIndex:
                 whole_only = len(key) <= 2 or key in everyday or key in GUARD_PHRASES
             if key.isdigit():
                 whole_only = False  # "222" is no everyday word, and numbers are never content
-            entry = _Entry(record, whole_only=whole_only)
+            lookalike = key in DRUG_LOOKALIKE_WORDS
+            entry = _Entry(record, whole_only=whole_only or lookalike, lookalike=lookalike)
             self._add(key, entry)
             keyed.append((key, entry))
         for key, entry in keyed:
+            current = self.exact.get(key)
+            if current is not None and current.record is entry.record:
+                entry = current  # with the other readings of a name with two meanings
             stripped = _join(_without_strengths(key.split()))
             # "Voltaren Gel" is also "voltaren"; but "TD Red" must not become "red".
             if stripped and stripped != key and len(stripped) >= 4 and stripped not in english:
@@ -586,7 +743,9 @@ class MatchIndex:
         for typo, right in COMMON_MISSPELLINGS.items():
             target = by_name.get(right.casefold()) or by_name.get(name_key(right))
             if target is not None and typo not in self.exact:
-                self.exact[typo] = _Entry(target, fuzzy=True)
+                # "heroine" is a word too: alone it is a guess of heroin, in a phrase nothing
+                everyday_word = typo in english or typo in DRUG_LOOKALIKE_WORDS
+                self.exact[typo] = _Entry(target, fuzzy=True, whole_only=everyday_word)
         # Names without spaces, for "oxy contin" and "co codamol".
         self.squashed: dict[str, _Entry] = {}
         for key, entry in self.exact.items():
@@ -603,17 +762,30 @@ class MatchIndex:
                 and not entry.fuzzy
                 and not (entry.record.kind in ("street", "drink") and key in english)
                 and key not in everyday
+                and not entry.lookalike
                 and not any(ch.isdigit() for ch in key)
             ):
                 for variant in _deletions(key[:_PREFIX], _MAX_DELETES):
                     self._near.setdefault(variant, {}).setdefault(len(key), []).append(key)
         self._english = english
+        # The ingredients of every product with more than one: "oxycodone and acetaminophen"
+        # is one product (Percocet's), "metformin and Zoloft" two.
+        self._products = frozenset(
+            frozenset(record.ingredients) for record in ordered if len(record.ingredients) > 1
+        )
 
     def _add(self, key: str, entry: _Entry, *, quiet: bool = False) -> None:
         existing = self.exact.get(key)
         if existing is None:
             self.exact[key] = entry
             self._max_words = max(self._max_words, key.count(" ") + 1)
+        elif (
+            not quiet
+            and (existing.record.two_meanings or entry.record.two_meanings)
+            and all(set(r.ingredients) != set(entry.record.ingredients) for r in existing.readings)
+        ):
+            # A name with two meanings keeps every reading; the first stays the main one.
+            self.exact[key] = replace(existing, others=(*existing.others, entry.record))
         elif (
             not quiet
             and existing.record.ingredients != entry.record.ingredients
@@ -723,7 +895,7 @@ class MatchIndex:
                 return None
             entry = self._lookup_plural(key, whole=True)
             if entry is not None:
-                return entry, entry.fuzzy
+                return entry, entry.guess
         return None
 
     def _is_filler(self, word: str) -> bool:
@@ -779,7 +951,7 @@ class MatchIndex:
                 i += 1
                 continue
             size, entry = found
-            reading.pieces.append(_Piece(i, i + size, entry, entry.fuzzy))
+            reading.pieces.append(_Piece(i, i + size, entry, entry.guess))
             for j in range(i, i + size):
                 taken[j] = True
             i += size
@@ -814,7 +986,7 @@ class MatchIndex:
                 entry = self._lookup_plural(key, whole=True) if size == 1 else None
                 entry = entry or self.exact.get(key)
                 if entry is not None:
-                    pieces.append(_Piece(j, run[position + size - 1] + 1, entry, entry.fuzzy))
+                    pieces.append(_Piece(j, run[position + size - 1] + 1, entry, entry.guess))
                     position += size
                     break
             else:
@@ -834,7 +1006,7 @@ class MatchIndex:
         # A whole run may be a name used alone, even an everyday word like "lean".
         entry = self._lookup_plural(content, whole=True)
         if entry is not None:
-            reading.pieces.append(_Piece(run[0], run[-1] + 1, entry, entry.fuzzy))
+            reading.pieces.append(_Piece(run[0], run[-1] + 1, entry, entry.guess))
             return
         # Several everyday-word names side by side ("IPA beer", "D3 5000"): read them only when
         # together they explain every word of the run.
@@ -858,30 +1030,192 @@ class MatchIndex:
         if leftover:
             reading.unmatched.append(" ".join(words[j] for j in leftover))
 
-    def match(self, text: str) -> Match:
+    # --- the names around a negation word -----------------------------------------------------
+
+    def _name_size_at(self, words: list[str], start: int, *, backwards: bool = False) -> int:
+        """How many words from `start` (or ending at `start`, backwards) make a name, or 0.
+        A single word may be a typo of one ("sin codeina")."""
+        for size in range(min(self._max_words, 4), 0, -1):
+            first = start - size + 1 if backwards else start
+            if first < 0 or first + size > len(words):
+                continue
+            chunk = words[first : first + size]
+            if any(word in _SEPS for word in chunk):
+                continue
+            key = " ".join(chunk)
+            if key in self.exact or (size == 1 and _singular(key) in self.exact):
+                return size
+            if size == 1 and not _is_number(key) and self._fuzzy(key, strict=True) is not None:
+                return 1
+        return 0
+
+    def _without_negated(self, tokens: list[str]) -> tuple[list[str], list[str]]:
+        """The tokens without the names that a negation word says are not taken ("no codeine",
+        "codeine-free", "not taking oxycodone"), and those phrases as typed (tidied)."""
+        if not any(t in NEGATION_BEFORE or t in NEGATION_AFTER for t in tokens):
+            return tokens, []
+        dropped = [False] * len(tokens)
+        phrases: list[str] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token in NEGATION_AFTER:
+                end = i - 1
+                if end >= 0 and tokens[end] == _RATIO_SEP:  # "codeine-free"
+                    end -= 1
+                size = self._name_size_at(tokens, end, backwards=True) if end >= 0 else 0
+                if size:
+                    start = end - size + 1
+                    for j in range(start, i + 1):
+                        dropped[j] = True
+                    phrases.append(_join(tokens[start : i + 1]))
+            elif token in NEGATION_BEFORE:
+                # every name up to the next separator or "but": "no codeine or alcohol"
+                j, last = i + 1, None
+                while j < len(tokens) and tokens[j] != _SEP and tokens[j] not in NEGATION_ENDS:
+                    size = self._name_size_at(tokens, j)
+                    if size:
+                        last = j + size
+                    j += size or 1
+                if last is not None:
+                    for k in range(i, last):
+                        dropped[k] = True
+                    phrases.append(_join(tokens[i:last]))
+                    i = last
+                    continue
+            i += 1
+        kept = [t for t, gone in zip(tokens, dropped, strict=True) if not gone]
+        while kept and kept[0] in _SEPS:
+            kept.pop(0)
+        while kept and kept[-1] in _SEPS:
+            kept.pop()
+        return kept, phrases
+
+    # --- several products in one entry --------------------------------------------------------
+
+    def _names_something(self, text: str) -> bool:
+        """True when the text has a word that could name a medicine (not only a dose)."""
         tokens = _tokens(_tidy(text))
+        return bool(_content(_without_strengths(tokens))) or any(
+            _is_number(t) and t in self.exact for t in tokens
+        )
+
+    def _break_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans between line breaks, semicolons and commas (not the comma in "50,000"). A
+        span with nothing but a dose in it ("Norco, 2 tabs daily") stays with the one before."""
+        cuts = [
+            position
+            for position, char in enumerate(text)
+            if char in _PRODUCT_BREAKS or (char == "," and not _in_a_number(text, position))
+        ]
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for cut in [*cuts, len(text)]:
+            span = _strip_span(text, start, cut)
+            if span is not None:
+                if spans and (
+                    not self._names_something(text[span[0] : span[1]])
+                    or not self._names_something(text[spans[-1][0] : spans[-1][1]])
+                ):
+                    spans[-1] = (spans[-1][0], span[1])
+                else:
+                    spans.append(span)
+            start = cut + 1
+        return spans
+
+    def _joined_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """ "metformin and Zoloft" is two products; "oxycodone and acetaminophen" (Percocet's
+        ingredients) and "codeine and something unread" are one."""
+        pieces: list[tuple[int, int]] = []
+        position = start
+        for joiner in _JOINERS.finditer(text, start, end):
+            span = _strip_span(text, position, joiner.start())
+            if span is not None:
+                pieces.append(span)
+            position = joiner.end()
+        span = _strip_span(text, position, end)
+        if span is not None:
+            pieces.append(span)
+        if len(pieces) < 2:
+            return [(start, end)]
+        readings = [self._read_product(text[a:b], suggest=False) for a, b in pieces]
+        if any(not r.recognized or r.unmatched or r.negated or r.parts for r in readings):
+            return [(start, end)]
+        together = frozenset(i for r in readings for i in r.ingredients)
+        if together in self._products:
+            return [(start, end)]
+        whole = self._read_product(text[start:end], suggest=False)
+        if (
+            whole.match == MATCH_EXACT
+            and not whole.unmatched
+            and frozenset(whole.ingredients) != together
+        ):
+            return [(start, end)]  # a name of its own ("Advil Cold & Sinus")
+        return pieces
+
+    def product_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where each product named in the entry starts and ends in `text`, in order."""
+        spans: list[tuple[int, int]] = []
+        for start, end in self._break_spans(text):
+            spans.extend(self._joined_spans(text, start, end))
+        return spans
+
+    # --- the contract -------------------------------------------------------------------------
+
+    def match(self, text: str) -> Match:
+        """How one entry is read. An entry naming several products ("Norco, metformin") keeps
+        its place and its input, and carries one Match per product in `parts`."""
+        spans = self.product_spans(text)
+        if len(spans) < 2:
+            return self._read_product(text)
+        parts = tuple(self._read_product(text[start:end]) for start, end in spans)
+        return _several(text, parts)
+
+    def confirmed_text(self, text: str, *, part: int = 0, choice: int = 0) -> str | None:
+        """The entry with one reading confirmed, to be read again as an exact reading: the
+        guess of product `part` (counting from 1; 0 for an entry of one product) when
+        `choice` is 0, or that product's reading number `choice` of a name with two meanings.
+        None when there is no such reading (the entry changed, or the knowledge base did)."""
+        if part:
+            spans = self.product_spans(text)
+            if len(spans) < 2 or not 1 <= part <= len(spans):
+                return None
+            start, end = spans[part - 1]
+        else:
+            start, end = 0, len(text)
+        reading = self._read_product(text[start:end])
+        if reading.parts:
+            return None
+        if choice:
+            if not 1 <= choice <= len(reading.alternatives):
+                return None
+            new = reading.alternatives[choice - 1].suggestion
+        else:
+            new = reading.suggestion if reading.is_guess else None
+        if not new:
+            return None
+        return text[:start] + new + text[end:]
+
+    # --- one product --------------------------------------------------------------------------
+
+    def _read_product(self, text: str, *, suggest: bool = True) -> Match:
+        tokens = _tokens(_tidy(text))
+        negated: list[str] = []
+        if _join(tokens) not in GUARD_PHRASES:
+            tokens, negated = self._without_negated(tokens)
+        unread = _Unread(text, negated)
         if not _has_words(tokens):
             # "222" is a name too, even with a strength after it
             entry = self.exact.get(_join(tokens)) or self.exact.get(
                 _join(_without_strengths(tokens))
             )
-            if entry is None:
-                return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
-            return Match(
-                input=text,
-                match=MATCH_EXACT,
-                matched_name=entry.record.name,
-                ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
-            )
+            if entry is None or not tokens:
+                return unread.nothing()
+            return self._reading(text, [(entry, False)], unread, whole=True, suggest=suggest)
         whole = self._whole(tokens)
         if whole is not None:
             entry, is_fuzzy = whole
-            return Match(
-                input=text,
-                match=MATCH_FUZZY if is_fuzzy else MATCH_EXACT,
-                matched_name=entry.record.name,
-                ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
-            )
+            return self._reading(text, [(entry, is_fuzzy)], unread, whole=True, suggest=suggest)
         content = _content(_without_strengths(tokens))
         numeric_name = any(_is_number(t) and t in self.exact for t in tokens)  # "take 222"
         if (
@@ -889,42 +1223,72 @@ class MatchIndex:
             or " ".join(content) in GUARD_PHRASES
             or _join(tokens) in GUARD_PHRASES
         ):
-            return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
+            return unread.nothing()
         reading = self._scan(_without_strengths(tokens, keep_forms=True))
         if not reading.pieces:
             # "co-codomol": a typo in a name the separators split apart.
             entry = self._fuzzy(" ".join(content)) if len(content) <= 3 else None
             if entry is None:
-                return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
-            return Match(
-                input=text,
-                match=MATCH_FUZZY,
-                matched_name=entry.record.name,
-                ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
-            )
-        # "oxycodone/apap" reads as "oxycodone + acetaminophen": other spellings give way to
-        # the generic name; brands keep their own ("Tylenol + codeine").
-        names = list(
-            dict.fromkeys(
-                part
-                for piece in reading.pieces
-                for part in (
-                    piece.entry.record.ingredients
-                    if piece.entry.record.kind in ("alias", "uk")
-                    else (piece.entry.record.name,)
+                return unread.nothing()
+            return self._reading(text, [(entry, True)], unread, whole=True, suggest=suggest)
+        unread.words.extend(reading.unmatched)
+        pieces = [(piece.entry, piece.fuzzy) for piece in reading.pieces]
+        return self._reading(text, pieces, unread, whole=False, suggest=suggest)
+
+    def _reading(
+        self,
+        text: str,
+        pieces: list[tuple[_Entry, bool]],
+        unread: _Unread,
+        *,
+        whole: bool,
+        suggest: bool,
+    ) -> Match:
+        """The Match for the names found, with every reading of a name with two meanings."""
+        is_fuzzy = any(fuzzy for _, fuzzy in pieces)
+        combos = list(islice(product(*(entry.readings for entry, _ in pieces)), _MAX_READINGS))
+        readings = []
+        for records in combos:
+            name, ingredients = _name_and_ingredients(records, whole=whole)
+            readings.append(
+                Match(
+                    input=text,
+                    match=MATCH_FUZZY if is_fuzzy else MATCH_EXACT,
+                    matched_name=name,
+                    ingredients=ingredients,
+                    unmatched=unread.all,
+                    negated=tuple(unread.negated),
                 )
             )
-        )
-        ingredients = tuple(
-            dict.fromkeys(i for piece in reading.pieces for i in piece.entry.record.ingredients)
-        )
-        return Match(
-            input=text,
-            match=MATCH_FUZZY if any(p.fuzzy for p in reading.pieces) else MATCH_EXACT,
-            matched_name=" + ".join(names),
-            ingredients=ingredients,
-            unmatched=tuple(reading.unmatched),
-        )
+        if len(readings) > 1:
+            # Each reading's suggestion is its plain name: "liothyronine", not "T3" again.
+            readings = [
+                replace(reading, suggestion=self._exact_name_for(reading) if suggest else None)
+                for reading in readings
+            ]
+            return replace(readings[0], alternatives=tuple(readings))
+        reading = readings[0]
+        if is_fuzzy and suggest:
+            reading = replace(reading, suggestion=self._exact_name_for(reading))
+        return reading
+
+    def _exact_name_for(self, reading: Match) -> str | None:
+        """What to type to get this reading exactly: its name, else its ingredients' names;
+        words we could not read are kept after it ("oxycodone + blah")."""
+        wanted = frozenset(reading.ingredients)
+        for name in dict.fromkeys((reading.matched_name or "", " + ".join(reading.ingredients))):
+            if not name:
+                continue
+            again = self._read_product(name, suggest=False)
+            if (
+                again.match == MATCH_EXACT
+                and frozenset(again.ingredients) == wanted
+                and not again.unmatched
+                and not again.alternatives
+            ):
+                unread = [word for word in reading.unmatched if word not in reading.negated]
+                return " + ".join([name, *unread])
+        return None
 
     def suggestions(self, *, compact: bool = False) -> list[str]:
         """Names for the <datalist>: generic, UK and brand names, without spelling variants

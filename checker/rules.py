@@ -7,18 +7,31 @@ CONTRACT (other modules rely on these names and shapes):
     rules_from_seed(), questions_from_seed()   # the same objects straight from seed_data
 
 Safety rules (DESIGN.md): never "safe"; never drop an entry (one Finding per Match, in the
-order typed within a level); opioids first; the dose context stated.
+order typed within a level); opioids first; the dose context stated; a guess is a question,
+never an answer:
+
+- a guess (a fuzzy reading) with no rule is "unknown", and asks "Did you mean ...?";
+  a guess that lands on a rule is warned on at that rule's level, an opioid as an opioid;
+- an entry with a part we could not read, or a medicine written as not taken ("no codeine"),
+  is never "none";
+- a name with two meanings is evaluated in every reading and takes the most serious one
+  (`Finding.alternatives` has them all);
+- an entry naming several products has one Finding per product (`Finding.parts`), and the
+  most serious of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.matching import MATCH_FUZZY, Match
 
 # Most serious first. "none" = recognised, no rule in our list; "unknown" = not recognised.
 SEVERITIES = ("avoid", "caution", "info", "none", "unknown")
+# How serious, for picking the most serious of several readings or products: an entry we could
+# not read (or only guessed) may be anything, so it weighs more than "no known interaction".
+SERIOUSNESS = ("avoid", "caution", "info", "unknown", "none")
 
 # Levels are actions, in plain words (DESIGN.md). Templates may map them to icons and classes.
 LEVEL_WORDS = {
@@ -47,6 +60,29 @@ UNKNOWN_WHAT_TO_DO = (
     "Show it to your pharmacist, who can tell you what is in it."
 )
 UNKNOWN_TELL = "Show this medicine to your doctor or pharmacist."
+# A guess with no rule: a question, never "no known interaction".
+GUESS_HEADLINE = "Did you mean {name}?"
+GUESS_MESSAGE = (
+    "We are not sure we read this right. It looks like {name}. Check the name on the box or bottle."
+)
+GUESS_WHAT_TO_DO = (
+    "If you meant {name}, choose it below to check it again. "
+    "If not, show the box or bottle to your pharmacist."
+)
+# Part of an entry we could not read: never "no known interaction".
+PART_UNREAD_HEADLINE = "We could not read all of this"
+PART_UNREAD_MESSAGE = (
+    "We could not read part of what you typed, so we cannot tell you about all of it."
+)
+PART_UNREAD_WHAT_TO_DO = (
+    "Check the spelling, or type each medicine on its own line. "
+    "Show the box or bottle to your pharmacist."
+)
+# "no codeine", "codeine-free": we do not count it as taken, and say so.
+NEGATED_HEADLINE = "Not counted as a medicine you take"
+NEGATED_MESSAGE = "You wrote that you do not take it, so we did not check it."
+NEGATED_WHAT_TO_DO = "If you do take it, type its name on its own line."
+NEGATED_TELL = "If you took it in the last 7 to 10 days, tell your doctor."
 
 
 @dataclass(frozen=True)
@@ -99,10 +135,19 @@ class Finding:
     tell_your_doctor: str
     sources: tuple[SourceRef, ...] = ()
     rules: tuple[GroupRule, ...] = ()  # the rules that fired, most serious first
+    # a name with two meanings: one Finding per reading (this one's reading among them)
+    alternatives: tuple[Finding, ...] = ()
+    # an entry naming several products: one Finding per product, in the order typed
+    parts: tuple[Finding, ...] = ()
 
     @property
     def is_opioid(self) -> bool:
         return OPIOID in self.groups
+
+    @property
+    def described(self) -> str:
+        """ "hydrocodone (an opioid) + acetaminophen": what this reading is made of."""
+        return _describe_ingredients(self.match.ingredients, self.rules)
 
     @property
     def urgent(self) -> bool:
@@ -141,6 +186,16 @@ def _rank(level: str) -> int:
     return SEVERITIES.index(level) if level in SEVERITIES else len(SEVERITIES)
 
 
+def seriousness(level: str) -> int:
+    """0 for the most serious level; "unknown" counts as more serious than "none"."""
+    return SERIOUSNESS.index(level) if level in SERIOUSNESS else 0
+
+
+def most_serious(findings: Iterable[Finding]) -> Finding:
+    """The most serious finding; an opioid first of all; the first of equals."""
+    return min(findings, key=lambda f: (not f.is_opioid, seriousness(f.severity)))
+
+
 def is_yes(answer: object) -> bool:
     """True for a "yes" answer: True, or the words a form sends for yes."""
     if isinstance(answer, str):
@@ -173,6 +228,8 @@ def _describe_ingredients(ingredients: Sequence[str], fired: Sequence[GroupRule]
 
 def _explain(match: Match, fired: Sequence[GroupRule]) -> str:
     if not match.recognized:
+        if match.negated:
+            return _unread_sentences(f"You typed {match.input}.", match)
         return f"You typed {match.input}. {UNKNOWN_MESSAGE}"
     described = _describe_ingredients(match.ingredients, fired)
     if match.match == MATCH_FUZZY:
@@ -184,8 +241,19 @@ def _explain(match: Match, fired: Sequence[GroupRule]) -> str:
             text = f"You typed {match.input}. We read this as {name}: {described}."
     else:
         text = f"You typed {match.input}: {described}"
+    if match.is_guess and match.suggestion:
+        text = text.rstrip(".") + f". Did you mean {match.suggestion}?"
+    return _unread_sentences(text, match)
+
+
+def _unread_sentences(text: str, match: Match) -> str:
+    """What was not read, named: 'We couldn't match "hc"', 'We did not count "no codeine"'."""
     for part in match.unmatched:
-        text = text.rstrip(".") + f'. We couldn\'t match "{part}": show it to your pharmacist.'
+        if part in match.negated:
+            sentence = f'We did not count "{part}" as a medicine you take.'
+        else:
+            sentence = f'We couldn\'t match "{part}": show it to your pharmacist.'
+        text = text.rstrip(".") + ". " + sentence
     return text
 
 
@@ -194,7 +262,26 @@ def _join_unique(texts: Iterable[str]) -> str:
 
 
 def _finding(match: Match, rules: Sequence[GroupRule]) -> Finding:
+    if match.parts:
+        return _several(match, [_finding(part, rules) for part in match.parts])
+    if match.alternatives:
+        return _two_meanings(match, [_one_reading(alt, rules) for alt in match.alternatives])
+    return _one_reading(match, rules)
+
+
+def _one_reading(match: Match, rules: Sequence[GroupRule]) -> Finding:
     if not match.recognized:
+        if match.negated:
+            return Finding(
+                match=match,
+                severity="unknown",
+                groups=(),
+                explanation=_explain(match, ()),
+                headline=NEGATED_HEADLINE,
+                message=NEGATED_MESSAGE,
+                what_to_do=NEGATED_WHAT_TO_DO,
+                tell_your_doctor=NEGATED_TELL,
+            )
         return Finding(
             match=match,
             severity="unknown",
@@ -207,6 +294,32 @@ def _finding(match: Match, rules: Sequence[GroupRule]) -> Finding:
         )
     fired = _fired_rules(match.ingredients, rules)
     if not fired:
+        if match.is_guess:
+            # A guess is a question, never an answer: not "no known interaction".
+            name = match.suggestion or match.matched_name or " + ".join(match.ingredients)
+            return Finding(
+                match=match,
+                severity="unknown",
+                groups=(),
+                explanation=_explain(match, ()),
+                headline=GUESS_HEADLINE.format(name=name),
+                message=GUESS_MESSAGE.format(name=name),
+                what_to_do=GUESS_WHAT_TO_DO.format(name=name),
+                tell_your_doctor=UNKNOWN_TELL,
+            )
+        if match.unmatched:
+            # Read in part: what we could not read may be anything.
+            negated_only = all(part in match.negated for part in match.unmatched)
+            return Finding(
+                match=match,
+                severity="unknown",
+                groups=(),
+                explanation=_explain(match, ()),
+                headline=NEGATED_HEADLINE if negated_only else PART_UNREAD_HEADLINE,
+                message=NEGATED_MESSAGE if negated_only else PART_UNREAD_MESSAGE,
+                what_to_do=NEGATED_WHAT_TO_DO if negated_only else PART_UNREAD_WHAT_TO_DO,
+                tell_your_doctor=NEGATED_TELL if negated_only else UNKNOWN_TELL,
+            )
         return Finding(
             match=match,
             severity="none",
@@ -234,6 +347,47 @@ def _finding(match: Match, rules: Sequence[GroupRule]) -> Finding:
         tell_your_doctor=_join_unique(rule.tell_your_doctor for rule in fired),
         sources=sources,
         rules=tuple(fired),
+    )
+
+
+def _two_meanings(match: Match, readings: list[Finding]) -> Finding:
+    """Every reading evaluated; the most serious one answers, and the others are named."""
+    chosen = most_serious(readings)
+    meanings = " or ".join(reading.described for reading in readings)
+    explanation = (
+        f"You typed {match.input}. This name can mean {meanings}. "
+        "We show the most serious one. Which do you take?"
+    )
+    return replace(
+        chosen,
+        match=replace(chosen.match, alternatives=match.alternatives),
+        explanation=_unread_sentences(explanation, chosen.match),
+        alternatives=tuple(readings),
+    )
+
+
+def _several(match: Match, parts: list[Finding]) -> Finding:
+    """An entry naming several products: each product answered on its own, the entry at the
+    most serious product's level."""
+    chosen = most_serious(parts)
+    fired = sorted(
+        dict.fromkeys(rule for part in parts for rule in part.rules),
+        key=lambda rule: (rule.slug != OPIOID, _rank(rule.level)),
+    )
+    in_order = sorted(parts, key=lambda part: (not part.is_opioid, seriousness(part.severity)))
+    names = "; ".join(part.match.input for part in parts)
+    return Finding(
+        match=match,
+        severity=chosen.severity,
+        groups=tuple(dict.fromkeys(rule.slug for rule in fired)),
+        explanation=f"You typed {match.input}. We read this as {len(parts)} medicines: {names}.",
+        headline=chosen.headline,
+        message=" ".join(f"{part.match.input}: {part.message}" for part in in_order),
+        what_to_do=_join_unique(part.what_to_do for part in in_order),
+        tell_your_doctor=_join_unique(part.tell_your_doctor for part in in_order),
+        sources=tuple(dict.fromkeys(source for part in in_order for source in part.sources)),
+        rules=tuple(fired),
+        parts=tuple(parts),
     )
 
 

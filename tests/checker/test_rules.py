@@ -85,7 +85,9 @@ def test_explanation_shows_exactly_what_was_typed_and_each_ingredient(check):
 
 def test_a_typo_says_how_we_read_it_and_is_warned_on_as_that_drug(check):
     finding = only(check("oxycodin"))
-    assert finding.explanation == "You typed oxycodin. We read this as oxycodone (an opioid)."
+    assert finding.explanation == (
+        "You typed oxycodin. We read this as oxycodone (an opioid). Did you mean oxycodone?"
+    )
     assert finding.severity == "avoid"
     brand = only(check("percoset"))
     assert "We read this as Percocet: oxycodone (an opioid) + acetaminophen" in brand.explanation
