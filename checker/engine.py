@@ -6,7 +6,8 @@ CONTRACT (views, the API, the checklist and the management command call only the
     check_medicines(entries=["Norco 10/325", "ibuprofen"], answers={"alcohol": True}) -> rules.Report
     name_suggestions() -> list[str]      # for the <datalist>
     screening_questions() -> list[rules.Question]
-    report_as_json(report) -> dict       # exactly DESIGN.md's JSON contract
+    report_as_json(report) -> dict       # exactly DESIGN.md's JSON contract (+ its additions)
+    confirmed_entry(text, part=0, choice=0) -> str | None   # "Did you mean X?" answered yes
 
 How it stays fresh: every save or delete of a checker model bumps a version number in the
 default cache (checker/signals.py), which all workers share. Each worker compares that number
@@ -242,23 +243,55 @@ def urgent_help() -> dict:
     }
 
 
+def confirmed_entry(text: str, *, part: int = 0, choice: int = 0) -> str | None:
+    """The entry with the patient's choice put in: the guess of product `part` (from 1; 0 for
+    an entry of one product) when `choice` is 0, else its reading number `choice` of a name
+    with two meanings. Read again, it is an exact reading. None when there is nothing to
+    confirm (the entry or the knowledge base changed)."""
+    return get_engine().index.confirmed_text(text, part=part, choice=choice)
+
+
 def report_as_json(report: rules.Report) -> dict:
-    """DESIGN.md's JSON: one result per entry in the order typed, and the count per severity."""
+    """DESIGN.md's JSON: one result per entry in the order typed, and the count per severity.
+
+    Each result has input, recognized, match, matched_name, ingredients, groups, severity,
+    message and tell_your_doctor; and, only when they apply:
+    - unmatched: the parts not read as a medicine taken ["hc"], ["no codeine"];
+    - alternatives: every reading of a name with two meanings, each {matched_name,
+      ingredients, groups, severity}; the result itself is the most serious of them;
+    - parts: one result (this same shape) per product, when the input names several; the
+      result itself is then the most serious product, with every product's ingredients."""
     findings = getattr(report, "findings_as_typed", None) or report.findings
     return {
-        "results": [
-            {
-                "input": finding.match.input,
-                "recognized": finding.match.recognized,
-                "match": finding.match.match,
-                "matched_name": finding.match.matched_name,
-                "ingredients": list(finding.match.ingredients),
-                "groups": list(finding.groups),
-                "severity": finding.severity,
-                "message": finding.message or finding.headline,
-                "tell_your_doctor": finding.tell_your_doctor,
-            }
-            for finding in findings
-        ],
+        "results": [_result_as_json(finding) for finding in findings],
         "summary": dict(report.summary),
     }
+
+
+def _result_as_json(finding: rules.Finding) -> dict:
+    result = {
+        "input": finding.match.input,
+        "recognized": finding.match.recognized,
+        "match": finding.match.match,
+        "matched_name": finding.match.matched_name,
+        "ingredients": list(finding.match.ingredients),
+        "groups": list(finding.groups),
+        "severity": finding.severity,
+        "message": finding.message or finding.headline,
+        "tell_your_doctor": finding.tell_your_doctor,
+    }
+    if finding.match.unmatched:
+        result["unmatched"] = list(finding.match.unmatched)
+    if finding.alternatives:
+        result["alternatives"] = [
+            {
+                "matched_name": reading.match.matched_name,
+                "ingredients": list(reading.match.ingredients),
+                "groups": list(reading.groups),
+                "severity": reading.severity,
+            }
+            for reading in finding.alternatives
+        ]
+    if finding.parts:
+        result["parts"] = [_result_as_json(part) for part in finding.parts]
+    return result

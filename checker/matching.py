@@ -242,7 +242,7 @@ _FILLER_WORDS = _word_set(
     "eye eyes ear ears skin vaginal rectal pack packs six relaxer relaxers relaxant "
     "relaxants killer killers painkiller painkillers "
     "costco target amazon sunmark topcare careone leader goodsense "
-    "food meal meals breakfast lunch dinner supper snack usp any"
+    "food meal meals breakfast lunch dinner supper snack usp bp any"
 )
 # Abbreviations patients use for a word inside a name.
 _TOKEN_REWRITES = {"vit": "vitamin", "vits": "vitamins", "w": "with"}
@@ -439,6 +439,23 @@ def name_key(name: str) -> str:
     return _join(_tokens(_tidy(name)))
 
 
+def _splits_a_word(typed: str, name: str) -> bool:
+    """True when the typed key has a space inside a word of the name ("met formin")."""
+    return bool(_letter_gaps(typed) - _letter_gaps(name))
+
+
+def _letter_gaps(key: str) -> set[int]:
+    gaps = set()
+    squashed_position = 0
+    for index, char in enumerate(key):
+        if char == " ":
+            if 0 < index < len(key) - 1 and key[index - 1].isalpha() and key[index + 1].isalpha():
+                gaps.add(squashed_position)
+        else:
+            squashed_position += 1
+    return gaps
+
+
 def _singular(word: str) -> str | None:
     if len(word) >= 5 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -452,6 +469,37 @@ _PREFIX = 7
 _MAX_DELETES = 2
 _MAX_TYPO_TRIES = 8  # words of one entry tried one by one
 _TWO_SLIPS_FROM = 7  # letters; shorter words may have one slip
+
+
+# How a name sounds, roughly, for names spelled by ear: "morfeen" and "morphine" are "morfin".
+_SOUNDS = (
+    ("ph", "f"),
+    ("ck", "k"),
+    ("qu", "kw"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("y", "i"),
+    ("ee", "i"),
+    ("ea", "i"),
+    ("ie", "i"),
+    ("ei", "i"),
+    ("oo", "u"),
+)
+
+
+def _consonants(text: str) -> str:
+    """The first letter and the consonants after it: "demoral" and "demerol" are "dmrl"."""
+    return text[:1] + re.sub(r"[aeiouy\s]", "", text[1:])
+
+
+def _sound_key(text: str) -> str:
+    key = re.sub(r"c(?=[eiy])", "s", text).replace("c", "k")
+    for spelled, sound in _SOUNDS:
+        key = key.replace(spelled, sound)
+    key = re.sub(r"(?<=[^aeiou\s])h", "", key)  # "rh", "th": the h is silent or close to it
+    key = re.sub(r"(.)\1+", r"\1", key)  # double letters
+    return re.sub(r"e\b", "", key)  # a silent e at the end
 
 
 def _deletions(word: str, depth: int) -> set[str]:
@@ -540,7 +588,9 @@ NEGATION_ENDS = frozenset({"but", "except", "only", "just", "yes", "though", "ho
 # Brand and everyday words spelled like a drug name, or containing one. Inside a phrase they
 # are never that drug ("Fenty Beauty foundation", "heroine of the story"); alone they are only
 # a guess of it, which still warns ("Fenty": did you mean fentanyl?). Never a typo's nearest name.
-DRUG_LOOKALIKE_WORDS = frozenset({"fenty", "heroine", "fentimans", "morphe", "oxiclean"})
+DRUG_LOOKALIKE_WORDS = frozenset(
+    {"fenty", "heroine", "fentimans", "morphe", "oxiclean", "oxyclean"}
+)
 # Words that join the ingredients of one product, or two products in one entry: the entry is
 # read as several products only when each side is a medicine of its own and no one product
 # has all their ingredients ("metformin and Zoloft", but not "oxycodone and acetaminophen").
@@ -548,6 +598,8 @@ _JOINERS = re.compile(r"\s+(?:and|with|plus)\s+|\s+w/\s*|\s*[+&]\s*", re.IGNOREC
 # Characters that always separate products in one entry: a pasted list, "Norco; ibuprofen".
 # (A comma too, unless it sits in a number: "50,000 units".)
 _PRODUCT_BREAKS = frozenset("\n\r\t;•·▪●◦")
+# The numbers of a numbered list typed on one line: "1. Norco 2. Lyrica 3) Synthroid".
+_LIST_NUMBER = re.compile(r"(?<![^\s,;])(\d{1,2})[.)](?=\s)")
 
 
 @cache
@@ -600,6 +652,7 @@ class _Reading:
 
 
 _MAX_READINGS = 6  # readings of one entry whose names have two meanings each
+_MAX_TIES = 2  # other names a typo is just as close to, offered as readings too
 
 
 @dataclass
@@ -756,6 +809,7 @@ class MatchIndex:
         # every way of deleting up to two letters from its first few letters (the SymSpell
         # idea), so a lookup touches only real neighbours, however big the list grows.
         self._near: dict[str, dict[int, list[str]]] = {}
+        self._sounds: dict[str, list[str]] = {}  # names by how they sound ("morfin": morphine)
         for key, entry in self.exact.items():
             if (
                 len(key) >= 4
@@ -767,6 +821,8 @@ class MatchIndex:
             ):
                 for variant in _deletions(key[:_PREFIX], _MAX_DELETES):
                     self._near.setdefault(variant, {}).setdefault(len(key), []).append(key)
+                if len(key) >= 5:
+                    self._sounds.setdefault(_sound_key(key), []).append(key)
         self._english = english
         # The ingredients of every product with more than one: "oxycodone and acetaminophen"
         # is one product (Percocet's), "metformin and Zoloft" two.
@@ -802,6 +858,8 @@ class MatchIndex:
         if whole and " " in key:
             entry = self.squashed.get(key.replace(" ", ""))
             if entry is not None:
+                if _splits_a_word(key, name_key(entry.record.name)):
+                    return replace(entry, fuzzy=True)  # "met formin": a guess, "Did you mean"
                 return entry
         return None
 
@@ -815,13 +873,34 @@ class MatchIndex:
         return entry
 
     def _fuzzy(self, query: str, *, strict: bool = False) -> _Entry | None:
-        """The closest name within a few typing slips, or None. Everyday words never match."""
+        """The closest name within a few typing slips, else a name that sounds the same
+        ("morfeen": morphine), or None. Everyday words never match."""
         length = len(query)
         if length < 5 or any(ch.isdigit() for ch in query):
             return None
         words = query.split()
-        if all(w in self._english for w in words):
+        if all(w in self._english for w in words) or query in DRUG_LOOKALIKE_WORDS:
             return None
+        return self._spelled_like(query, strict=strict) or self._sounds_like(query)
+
+    def _sounds_like(self, query: str) -> _Entry | None:
+        """A name spelled by its sound: the same sound key ("buprenorfin", "morfeen")."""
+        keys = self._sounds.get(_sound_key(query))
+        if not keys:
+            return None
+        priority = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
+        best = min(
+            keys,
+            key=lambda key: (
+                priority.get(self.exact[key].record.kind, 99),
+                -fuzz.ratio(query, key),
+                key,
+            ),
+        )
+        return self.exact[best]
+
+    def _spelled_like(self, query: str, *, strict: bool) -> _Entry | None:
+        length = len(query)
         # A word beside a name we already read gets fewer slips than a whole entry.
         two_slips_from = _TWO_SLIPS_FROM + 1 if strict else _TWO_SLIPS_FROM
         max_distance = 1 if length < two_slips_from else 2 if length < 12 else 3
@@ -843,22 +922,43 @@ class MatchIndex:
         )
         if length < 8:
             # two slips in a short word must still leave it mostly the same ("relaxer" is not
-            # "Relafen"; "suboxen" is "Suboxone")
-            found = [hit for hit in found if hit[1] < 2 or fuzz.ratio(query, hit[0]) >= 75]
+            # "relaxer" is not "Relafen"; "suboxen" is "Suboxone"), unless only vowels differ
+            # ("demoral": Demerol)
+            found = [
+                hit
+                for hit in found
+                if hit[1] < 2
+                or fuzz.ratio(query, hit[0]) >= 75
+                or _consonants(query) == _consonants(hit[0])
+            ]
         if not found:
             return None
         priority = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
         best = min(
             found,
-            # Fewest slips; then a generic name over a brand or abbreviation; then the closest.
+            # Fewest slips; then the same consonants; then a generic name over a brand or
+            # abbreviation; then the closest.
             key=lambda hit: (
                 hit[1],
+                _consonants(query) != _consonants(hit[0]),
                 priority.get(self.exact[hit[0]].record.kind, 99),
                 -fuzz.ratio(query, hit[0]),
                 hit[0],  # the same answer on every run
             ),
         )
-        return self.exact[best[0]]
+        entry = self.exact[best[0]]
+        # As close to another medicine ("Demoral": Demerol or Doral)? Then it is a question
+        # with both answers, and the more serious one is warned on.
+        seen = {frozenset(record.ingredients) for record in entry.readings}
+        others = []
+        for key, distance, _ in sorted(found, key=lambda hit: (hit[1], hit[0])):
+            record = self.exact[key].record
+            if distance == best[1] and frozenset(record.ingredients) not in seen:
+                seen.add(frozenset(record.ingredients))
+                others.append(record)
+        if others:
+            entry = replace(entry, others=(*entry.others, *others[:_MAX_TIES]))
+        return entry
 
     # --- reading an entry ---------------------------------------------------------------------
 
@@ -897,6 +997,20 @@ class MatchIndex:
             if entry is not None:
                 return entry, entry.guess
         return None
+
+    def _fuzzy_whole(self, tokens: list[str]) -> _Entry | None:
+        """A typo of a name of a few words, with the words that belong to names ("plus",
+        "nurse") kept: "nuroen plus" is Nurofen Plus, not Nurofen."""
+        words = [
+            t
+            for t in _without_strengths(tokens)
+            if t not in _SEPS
+            and not _is_number(t)
+            and (t not in _FILLER_WORDS or t in self._name_fillers)
+        ]
+        if not 2 <= len(words) <= 4:
+            return None
+        return self._fuzzy(" ".join(words))
 
     def _is_filler(self, word: str) -> bool:
         """A word that names no drug: "daily", "tablets", "ER"; a salt unless it is one too."""
@@ -967,8 +1081,9 @@ class MatchIndex:
                 current.append(j)
         if current:
             runs.append(current)
+        beside_a_name = bool(reading.pieces)
         for run in runs:
-            self._read_run(words, run, reading)
+            self._read_run(words, run, reading, strict=beside_a_name)
         reading.pieces.sort(key=lambda piece: piece.start)
         return reading
 
@@ -993,7 +1108,10 @@ class MatchIndex:
                 return None
         return pieces or None
 
-    def _read_run(self, words: list[str], run: list[int], reading: _Reading) -> None:
+    def _read_run(
+        self, words: list[str], run: list[int], reading: _Reading, *, strict: bool = False
+    ) -> None:
+        """Read the words between names; beside a name (`strict`), a typo gets fewer slips."""
         content_positions = [
             j for j in run if not _is_number(words[j]) and not self._is_filler(words[j])
         ]
@@ -1014,8 +1132,12 @@ class MatchIndex:
         if covering is not None:
             reading.pieces.extend(covering)
             return
-        entry = self._fuzzy(content)
+        entry = self._fuzzy(content, strict=strict)
         if entry is not None:
+            # "Tylenal 3": a typo of a name, and the number that makes it another (Tylenol 3)
+            key = name_key(entry.record.name)
+            numbered = (self.exact.get(f"{key} {words[j]}") for j in run if _is_number(words[j]))
+            entry = next((found for found in numbered if found is not None), entry)
             reading.pieces.append(_Piece(run[0], run[-1] + 1, entry, True))
             return
         leftover: list[int] = []
@@ -1101,17 +1223,21 @@ class MatchIndex:
         )
 
     def _break_spans(self, text: str) -> list[tuple[int, int]]:
-        """Spans between line breaks, semicolons and commas (not the comma in "50,000"). A
-        span with nothing but a dose in it ("Norco, 2 tabs daily") stays with the one before."""
+        """Spans between line breaks, semicolons, commas (not the comma in "50,000") and list
+        numbers ("1. Norco 2. Lyrica"). A span with nothing but a dose in it ("Norco, 2 tabs
+        daily") stays with the one before."""
         cuts = [
-            position
+            (position, position + 1)
             for position, char in enumerate(text)
             if char in _PRODUCT_BREAKS or (char == "," and not _in_a_number(text, position))
         ]
+        numbers = list(_LIST_NUMBER.finditer(text))
+        if len(numbers) >= 2 and [int(n[1]) for n in numbers] == list(range(1, len(numbers) + 1)):
+            cuts = sorted([*cuts, *((n.start(), n.end()) for n in numbers)])
         spans: list[tuple[int, int]] = []
         start = 0
-        for cut in [*cuts, len(text)]:
-            span = _strip_span(text, start, cut)
+        for cut_start, cut_end in [*cuts, (len(text), len(text))]:
+            span = _strip_span(text, start, cut_start) if cut_start >= start else None
             if span is not None:
                 if spans and (
                     not self._names_something(text[span[0] : span[1]])
@@ -1120,7 +1246,7 @@ class MatchIndex:
                     spans[-1] = (spans[-1][0], span[1])
                 else:
                     spans.append(span)
-            start = cut + 1
+            start = max(start, cut_end)
         return spans
 
     def _joined_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1141,8 +1267,16 @@ class MatchIndex:
         readings = [self._read_product(text[a:b], suggest=False) for a, b in pieces]
         if any(not r.recognized or r.unmatched or r.negated or r.parts for r in readings):
             return [(start, end)]
+        # A guess beside another name gets fewer slips ("gabapentin plus glorbex" is not
+        # gabapentin and Clobex: "glorbex" stays unread).
+        if any(
+            r.is_guess and not self._close_beside_another(text[a:b])
+            for (a, b), r in zip(pieces, readings, strict=True)
+        ):
+            return [(start, end)]
         together = frozenset(i for r in readings for i in r.ingredients)
-        if together in self._products:
+        # "oxycodone and acetaminophen" is Percocet; "Tylenol and Advil" are two boxes.
+        if together in self._products and any(self._is_ingredient_name(r) for r in readings):
             return [(start, end)]
         whole = self._read_product(text[start:end], suggest=False)
         if (
@@ -1152,6 +1286,15 @@ class MatchIndex:
         ):
             return [(start, end)]  # a name of its own ("Advil Cold & Sinus")
         return pieces
+
+    def _close_beside_another(self, text: str) -> bool:
+        key = normalise_entry(text)
+        return key in self.exact or self._fuzzy(key, strict=True) is not None
+
+    def _is_ingredient_name(self, reading: Match) -> bool:
+        """Read as an ingredient's own name ("oxycodone", "apap"), not a product's."""
+        entry = self.exact.get(name_key(reading.matched_name or ""))
+        return entry is not None and entry.record.kind in ("generic", "alias", "uk")
 
     def product_spans(self, text: str) -> list[tuple[int, int]]:
         """Where each product named in the entry starts and ends in `text`, in order."""
@@ -1227,10 +1370,20 @@ class MatchIndex:
         reading = self._scan(_without_strengths(tokens, keep_forms=True))
         if not reading.pieces:
             # "co-codomol": a typo in a name the separators split apart.
-            entry = self._fuzzy(" ".join(content)) if len(content) <= 3 else None
+            entry = self._fuzzy_whole(tokens) or (
+                self._fuzzy(" ".join(content)) if len(content) <= 3 else None
+            )
             if entry is None:
                 return unread.nothing()
             return self._reading(text, [(entry, True)], unread, whole=True, suggest=suggest)
+        if reading.unmatched or any(piece.fuzzy for piece in reading.pieces):
+            # "Panadol Ulra", "Nurofen Plas": a typo in the word that makes it another product
+            # (one with codeine). The whole name wins when it explains all the parts did, or
+            # words they could not ("Pavcol-D" is Pavacol-D, not vitamin D and "pavcol").
+            entry = self._fuzzy_whole(tokens)
+            found = {i for piece in reading.pieces for i in piece.entry.record.ingredients}
+            if entry is not None and (reading.unmatched or found <= set(entry.record.ingredients)):
+                return self._reading(text, [(entry, True)], unread, whole=True, suggest=suggest)
         unread.words.extend(reading.unmatched)
         pieces = [(piece.entry, piece.fuzzy) for piece in reading.pieces]
         return self._reading(text, pieces, unread, whole=False, suggest=suggest)

@@ -150,6 +150,21 @@ class Finding:
         return _describe_ingredients(self.match.ingredients, self.rules)
 
     @property
+    def reading_labels(self) -> tuple[str, ...]:
+        """One label per alternative reading: "liothyronine" or "acetaminophen + codeine (an
+        opioid)" for one name with two meanings; "Demerol: meperidine (an opioid)" when a
+        typo is as close to several names."""
+        names = {reading.match.matched_name for reading in self.alternatives}
+        if len(names) == 1:
+            return tuple(reading.described for reading in self.alternatives)
+        return tuple(
+            reading.described
+            if (reading.match.matched_name or "").casefold() == reading.described.casefold()
+            else f"{reading.match.matched_name}: {reading.described}"
+            for reading in self.alternatives
+        )
+
+    @property
     def urgent(self) -> bool:
         return any(rule.urgent for rule in self.rules)
 
@@ -352,17 +367,22 @@ def _one_reading(match: Match, rules: Sequence[GroupRule]) -> Finding:
 
 def _two_meanings(match: Match, readings: list[Finding]) -> Finding:
     """Every reading evaluated; the most serious one answers, and the others are named."""
-    chosen = most_serious(readings)
-    meanings = " or ".join(reading.described for reading in readings)
-    explanation = (
-        f"You typed {match.input}. This name can mean {meanings}. "
-        "We show the most serious one. Which do you take?"
-    )
+    chosen = replace(most_serious(readings), alternatives=tuple(readings))
+    meanings = " or ".join(chosen.reading_labels)
+    if match.is_guess:
+        explanation = (
+            f"You typed {match.input}. We are not sure which medicine this is. "
+            f"It looks like {meanings}. We show the most serious one. Which do you mean?"
+        )
+    else:
+        explanation = (
+            f"You typed {match.input}. This name can mean {meanings}. "
+            "We show the most serious one. Which do you take?"
+        )
     return replace(
         chosen,
         match=replace(chosen.match, alternatives=match.alternatives),
         explanation=_unread_sentences(explanation, chosen.match),
-        alternatives=tuple(readings),
     )
 
 

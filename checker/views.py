@@ -17,6 +17,21 @@ from checker import engine
 from checker.forms import CheckForm
 
 TEMPLATE = "checker/check.html"
+# The "Did you mean ...?" buttons post action=confirm-<row>-<product>-<reading>: the row, the
+# product in it (0 for a row of one), and the reading of a name with two meanings (0: the guess).
+CONFIRM = "confirm-"
+
+
+def _confirm(form: CheckForm, action: str) -> None:
+    numbers = action[len(CONFIRM) :].split("-")
+    if len(numbers) != 3 or not all(number.isdigit() for number in numbers):
+        return
+    row, part, choice = (int(number) for number in numbers)
+    if not 1 <= row <= len(form.rows) or not form.rows[row - 1]:
+        return
+    confirmed = engine.confirmed_entry(form.rows[row - 1], part=part, choice=choice)
+    if confirmed:
+        form.rows[row - 1] = confirmed
 
 
 @sensitive_post_parameters()
@@ -44,8 +59,13 @@ def check(request):
             number = int(action[len("remove-") :])
             form.remove_row(number)
             focus_row = min(number, len(form.rows))
-        elif form.validate():
-            report = engine.check_medicines(entries=form.entries, answers=form.answers)
+        else:
+            if action.startswith(CONFIRM):
+                # "Did you mean X?" answered: X becomes what the row says, and it is checked
+                # again (an exact reading now). Only row numbers were posted.
+                _confirm(form, action)
+            if form.validate():
+                report = engine.check_medicines(entries=form.entries, answers=form.answers)
 
     context = {
         "form": form,
@@ -54,6 +74,8 @@ def check(request):
             (question, form.answers.get(question.slug)) for question in questions
         ],
         "report": report,
+        # each result's row, so a "Did you mean ...?" button can say which row it answers
+        "report_rows": [number for number, row in enumerate(form.rows, start=1) if row],
         "urgent_help": engine.urgent_help() if report and report.has_opioid else None,
         "focus_row": focus_row,
     }
