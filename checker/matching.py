@@ -674,7 +674,7 @@ class _Unread:
             match=MATCH_NONE,
             matched_name=None,
             ingredients=(),
-            unmatched=tuple(self.negated),
+            unmatched=self.all,
             negated=tuple(self.negated),
         )
 
@@ -1398,6 +1398,13 @@ class MatchIndex:
         suggest: bool,
     ) -> Match:
         """The Match for the names found, with every reading of a name with two meanings."""
+        if unread.negated:
+            # An everyday-word name counts only alone; a negated medicine stood beside it
+            # ("codeine-free syrup" is no "syrup", the street name).
+            unread.words.extend(name_key(e.record.name) for e, _ in pieces if e.whole_only)
+            pieces = [(entry, fuzzy) for entry, fuzzy in pieces if not entry.whole_only]
+            if not pieces:
+                return unread.nothing()
         is_fuzzy = any(fuzzy for _, fuzzy in pieces)
         combos = list(islice(product(*(entry.readings for entry, _ in pieces)), _MAX_READINGS))
         readings = []
