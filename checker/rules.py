@@ -61,12 +61,13 @@ UNKNOWN_WHAT_TO_DO = (
 )
 UNKNOWN_TELL = "Show this medicine to your doctor or pharmacist."
 # A guess with no rule: a question, never "no known interaction".
-GUESS_HEADLINE = "Did you mean {name}?"
+GUESS_HEADLINE = "We are not sure we read this right"
 GUESS_MESSAGE = (
-    "We are not sure we read this right. It looks like {name}. Check the name on the box or bottle."
+    "It looks like {name}, but it could be another medicine. "
+    "Check the name on the box or bottle."
 )
 GUESS_WHAT_TO_DO = (
-    "If you meant {name}, choose it below to check it again. "
+    'If you meant {name}, choose "Yes, I mean {name}" to check it again. '
     "If not, show the box or bottle to your pharmacist."
 )
 # Part of an entry we could not read: never "no known interaction".

@@ -108,6 +108,12 @@ CHECKER_STATES = {
     "checker error empty": ([], {}, "There is a problem"),
     "checker error too long": (["x" * 250], {}, "There is a problem"),
     "checker every level": (EVERY_LEVEL, EVERY_ANSWER_YES, "Your results"),
+    # issue 11: "Did you mean" buttons, "Which one?" buttons, products of one box, unread parts
+    "checker questions": (
+        ["lisinipril", "Norco, metformin", "APAP/HC", "Demoral", "no codeine"],
+        {},
+        "Did you mean lisinopril?",
+    ),
 }
 
 

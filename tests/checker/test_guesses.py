@@ -85,7 +85,8 @@ def test_a_typo_of_a_medicine_with_no_rule_is_unknown_and_asks_did_you_mean(tiny
     assert finding.match.match == MATCH_FUZZY
     assert finding.match.matched_name == "plainomab"  # the guess is kept
     assert finding.severity == "unknown"
-    assert finding.headline == "Did you mean plainomab?"
+    assert finding.headline == "We are not sure we read this right"
+    assert "It looks like plainomab" in finding.message
     assert "Did you mean plainomab?" in finding.explanation
     assert "No known interaction" not in finding.message
 
@@ -376,3 +377,19 @@ def test_a_typo_beside_another_name_gets_fewer_slips(seed):
 )
 def test_how_many_products_an_entry_names(seed, typed, count):
     assert len(seed.match(typed).parts) == count
+
+
+def test_the_words_of_guesses_unread_parts_and_negations_read_at_grade_8_or_lower():
+    import textstat
+
+    from checker import rules
+
+    texts = [
+        getattr(rules, name).format(name="lisinopril")
+        for name in dir(rules)
+        if name.startswith(("GUESS_", "PART_UNREAD_", "NEGATED_"))
+    ]
+    assert len(texts) == 10
+    for text in texts:
+        assert textstat.flesch_kincaid_grade(text) <= 8, text
+        assert "safe" not in text.casefold()
