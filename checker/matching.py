@@ -5,17 +5,32 @@ CONTRACT (other modules rely on these names and shapes):
     records = [NameRecord(name="Norco", ingredients=("hydrocodone", "acetaminophen"), kind="brand"), ...]
     index = build_index(records)          # built once, from the database, never per request
     result = index.match("norco 10/325")  # -> Match
+    index.confirmed_text("percoset")      # -> "Percocet": the entry with its guess confirmed
     index.suggestions()                   # -> sorted display names for the <datalist>
 
-How an entry is read, in order (the first step that finds something wins):
-1. the whole entry, tidied up (unicode, invisible marks, look-alike letters, case, spacing,
-   punctuation) and then without its strengths, units, forms, release words and dosing words
-   ("Tylenol #3" and "Percocet 10" are names too, so numbers go last);
-2. the names inside it, longest first ("oxycodone/apap 5-325" -> oxycodone + acetaminophen).
+A Match keeps the input exactly as typed and says how it was read: `match` is exact, fuzzy (a
+guess: `suggestion` is what to type instead, for "Did you mean ...?") or none; `unmatched` has
+the parts not read as a medicine taken; `alternatives` every reading of a name with two meanings
+(or of a typo just as close to two names); `parts` one Match per product when the entry names
+several ("Norco, metformin", one a line). The rules decide which reading is the most serious.
+
+How an entry is read:
+0. split into products at line breaks, semicolons, commas, bullets and list numbers, and at
+   "and", "with", "+", "&" when each side is a medicine of its own and no one product has all
+   their ingredients ("oxycodone and acetaminophen" stays one: it is Percocet);
+then each product, in order (the first step that finds something wins):
+1. the names a negation covers ("no codeine", "codeine-free", "sin alcohol") are taken out,
+   and kept as not taken;
+2. the whole entry, tidied up (unicode, invisible marks, look-alike letters, accents, case,
+   spacing, punctuation) and then without its strengths, units, forms, release words and dosing
+   words ("Tylenol #3" and "Percocet 10" are names too, so numbers go last);
+3. the names inside it, longest first ("oxycodone/apap 5-325" -> oxycodone + acetaminophen).
    A name that is also an everyday word ("horse", "wine", "Align") counts only when nothing
-   unexplained stands beside it;
-3. typos, through rapidfuzz, for words that are not everyday English: one slip in a short
-   word, two from seven letters, three from twelve; known misspellings of opioids always.
+   unexplained stands beside it; a brand word spelled like a drug ("Fenty") only alone, as a guess;
+4. typos, through rapidfuzz, for words that are not everyday English: one slip in a short
+   word, two from seven letters, three from twelve (fewer beside another name); names spelled
+   by their sound ("morfeen"); known misspellings of opioids always. A typo as close to two
+   names reads as both.
 Whatever is left over is kept in `Match.unmatched`, so nothing the patient typed is hidden.
 Phrases like "nothing", "no opioids" or "my heart pill" are never read as a medicine.
 """

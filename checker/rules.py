@@ -63,8 +63,7 @@ UNKNOWN_TELL = "Show this medicine to your doctor or pharmacist."
 # A guess with no rule: a question, never "no known interaction".
 GUESS_HEADLINE = "We are not sure we read this right"
 GUESS_MESSAGE = (
-    "It looks like {name}, but it could be another medicine. "
-    "Check the name on the box or bottle."
+    "It looks like {name}, but it could be another medicine. Check the name on the box or bottle."
 )
 GUESS_WHAT_TO_DO = (
     'If you meant {name}, choose "Yes, I mean {name}" to check it again. '
