@@ -825,6 +825,8 @@ class MatchIndex:
         # idea), so a lookup touches only real neighbours, however big the list grows.
         self._near: dict[str, dict[int, list[str]]] = {}
         self._sounds: dict[str, list[str]] = {}  # names by how they sound ("morfin": morphine)
+        # names of two or three words, with each word in turn left out ("ms *": MS Contin)
+        self._word_patterns: dict[str, list[str]] = {}
         for key, entry in self.exact.items():
             if (
                 len(key) >= 4
@@ -838,6 +840,12 @@ class MatchIndex:
                     self._near.setdefault(variant, {}).setdefault(len(key), []).append(key)
                 if len(key) >= 5:
                     self._sounds.setdefault(_sound_key(key), []).append(key)
+                words = key.split()
+                if 2 <= len(words) <= 3:
+                    for position, word in enumerate(words):
+                        if len(word) >= 4 and word not in _FILLER_WORDS:
+                            pattern = " ".join([*words[:position], "*", *words[position + 1 :]])
+                            self._word_patterns.setdefault(pattern, []).append(key)
         self._english = english
         # The ingredients of every product with more than one: "oxycodone and acetaminophen"
         # is one product (Percocet's), "metformin and Zoloft" two.
@@ -1025,7 +1033,24 @@ class MatchIndex:
         ]
         if not 2 <= len(words) <= 4:
             return None
-        return self._fuzzy(" ".join(words))
+        return self._fuzzy(" ".join(words)) or self._one_word_off(words)
+
+    def _one_word_off(self, words: list[str]) -> _Entry | None:
+        """A name of a few words typed right but one, and that one a slip away, even when it is
+        an English word: "MS Contain" is MS Contin."""
+        for position, word in enumerate(words):
+            if len(word) < 4 or _is_number(word):
+                continue
+            pattern = " ".join([*words[:position], "*", *words[position + 1 :]])
+            allowed = 1 if len(word) < _TWO_SLIPS_FROM else 2
+            hits = [
+                key
+                for key in self._word_patterns.get(pattern, ())
+                if OSA.distance(word, key.split()[position]) <= allowed
+            ]
+            if hits:
+                return self.exact[min(hits, key=lambda k: (OSA.distance(" ".join(words), k), k))]
+        return None
 
     def _is_filler(self, word: str) -> bool:
         """A word that names no drug: "daily", "tablets", "ER"; a salt unless it is one too."""

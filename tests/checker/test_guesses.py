@@ -393,3 +393,10 @@ def test_the_words_of_guesses_unread_parts_and_negations_read_at_grade_8_or_lowe
     for text in texts:
         assert textstat.flesch_kincaid_grade(text) <= 8, text
         assert "safe" not in text.casefold()
+
+
+def test_a_name_of_a_few_words_typed_right_but_one_is_a_guess_of_it(seed):
+    match = seed.match("MS Contain")  # "contain" is an English word, one slip from Contin
+    assert match.is_guess and match.ingredients == ("morphine",)
+    for everyday in ("horse riding", "back pain", "heart pill"):
+        assert not seed.match(everyday).recognized
