@@ -100,6 +100,8 @@ class Match:
     suggestion: str | None = None
     # the phrases of `unmatched` that say a medicine is NOT taken ("no codeine", "codeine free")
     negated: tuple[str, ...] = ()
+    # the names of the records read, as staff wrote them ("Vivitrol"), for rules about one product
+    names_read: tuple[str, ...] = ()
 
     @property
     def recognized(self) -> bool:
@@ -1458,6 +1460,7 @@ class MatchIndex:
                     ingredients=ingredients,
                     unmatched=unread.all,
                     negated=tuple(unread.negated),
+                    names_read=tuple(dict.fromkeys(record.name for record in records)),
                 )
             )
         if len(readings) > 1:

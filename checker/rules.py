@@ -106,6 +106,12 @@ class GroupRule:
     ingredients: frozenset[str]
     sources: tuple[SourceRef, ...] = ()
     urgent: bool = False  # show the urgent "when to get help" care card
+    # products this rule is about, whatever their ingredients ("Vivitrol": a monthly shot of
+    # naltrexone, not LDN), casefolded; it fires when one of them is read
+    products: frozenset[str] = frozenset()
+    # slugs of rules this one stands in for when both fire: the opioid rule speaks for the
+    # naloxone in Suboxone; the Vivitrol rule for the plain naltrexone rule
+    instead_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -218,9 +224,12 @@ def is_yes(answer: object) -> bool:
     return answer is True
 
 
-def _fired_rules(ingredients: Iterable[str], rules: Sequence[GroupRule]) -> list[GroupRule]:
-    present = set(ingredients)
-    fired = [rule for rule in rules if rule.ingredients & present]
+def _fired_rules(match: Match, rules: Sequence[GroupRule]) -> list[GroupRule]:
+    present = set(match.ingredients)
+    names = {name.casefold() for name in match.names_read}
+    fired = [rule for rule in rules if rule.ingredients & present or rule.products & names]
+    replaced = {slug for rule in fired for slug in rule.instead_of}
+    fired = [rule for rule in fired if rule.slug not in replaced]
     # Most serious first; opioids first of all; otherwise in the order staff gave.
     return sorted(fired, key=lambda rule: (rule.slug != OPIOID, _rank(rule.level)))
 
@@ -307,7 +316,7 @@ def _one_reading(match: Match, rules: Sequence[GroupRule]) -> Finding:
             what_to_do=UNKNOWN_WHAT_TO_DO,
             tell_your_doctor=UNKNOWN_TELL,
         )
-    fired = _fired_rules(match.ingredients, rules)
+    fired = _fired_rules(match, rules)
     if not fired:
         if match.is_guess:
             # A guess is a question, never an answer: not "no known interaction".
@@ -349,7 +358,8 @@ def _one_reading(match: Match, rules: Sequence[GroupRule]) -> Finding:
     messages = [first.what_could_happen]
     for rule in others:
         members = [i for i in match.ingredients if i in rule.ingredients]
-        messages.append(f"{_describe_ingredients(members, [rule])}: {rule.what_could_happen}")
+        about = _describe_ingredients(members, [rule]) if members else rule.label
+        messages.append(f"{about}: {rule.what_could_happen}" if about else rule.what_could_happen)
     sources = tuple(dict.fromkeys(source for rule in fired for source in rule.sources))
     return Finding(
         match=match,
@@ -489,6 +499,8 @@ def rules_from_seed(
             ingredients=frozenset(members.get(group["slug"], ())),
             sources=_source_refs(group.get("sources", ()), sources),
             urgent=bool(group.get("urgent", False)),
+            products=frozenset(name.casefold() for name in group.get("products", ())),
+            instead_of=frozenset(group.get("instead_of", ())),
         )
         for group in ordered
     ]

@@ -400,3 +400,52 @@ def test_a_name_of_a_few_words_typed_right_but_one_is_a_guess_of_it(seed):
     assert match.is_guess and match.ingredients == ("morphine",)
     for everyday in ("horse riding", "back pain", "heart pill"):
         assert not seed.match(everyday).recognized
+
+
+# --- Rules about one product, and rules that stand in for others ------------------------------
+
+
+def test_a_rule_about_one_product_fires_for_it_and_stands_in_for_the_ingredients_rule():
+    index = build_index(
+        [
+            record("blockerone"),
+            record("Monthlyshot", "blockerone", kind="brand"),
+            record("Smalldose", "blockerone", kind="brand"),
+            record("Sealedcap", "testacodone", "blockerone", kind="brand"),
+            record("testacodone"),
+        ]
+    )
+    plain = GroupRule(
+        slug="blocker",
+        level="info",
+        label="the same medicine as LDN",
+        headline="Same medicine",
+        what_could_happen="Plain words.",
+        what_to_do="",
+        tell_your_doctor="",
+        ingredients=frozenset({"blockerone"}),
+    )
+    shot = GroupRule(
+        slug="blocker-shot",
+        level="caution",
+        label="a monthly blocker shot",
+        headline="A month-long block",
+        what_could_happen="Shot words.",
+        what_to_do="",
+        tell_your_doctor="",
+        ingredients=frozenset(),
+        products=frozenset({"monthlyshot"}),
+        instead_of=frozenset({"blocker"}),
+    )
+    opioid = GroupRule(**{**OPIOID_RULE.__dict__, "instead_of": frozenset({"blocker"})})
+    rules = [opioid, shot, plain]
+    assert finding_of(index, "Smalldose", rules).groups == ("blocker",)
+    monthly = finding_of(index, "Monthlyshot 380 mg", rules)
+    assert (monthly.groups, monthly.severity, monthly.message) == (
+        ("blocker-shot",),
+        "caution",
+        "Shot words.",
+    )
+    assert finding_of(index, "monthlyshott", rules).groups == ("blocker-shot",)  # a guess too
+    sealed = finding_of(index, "Sealedcap", rules)
+    assert sealed.groups == ("opioid",)  # the opioid rule speaks for the sealed blocker

@@ -269,6 +269,7 @@ def test_an_index_from_a_handful_of_records_works_without_seed_data():
         match=MATCH_EXACT,
         matched_name="Brandex",
         ingredients=("testacodone", "acetaminophen"),
+        names_read=("Brandex",),
     )
     assert index.match("testacodon").match == MATCH_FUZZY
     assert not index.match("zzzzzzzz").recognized
