@@ -2,8 +2,8 @@
 
 Request:  {"medications": ["Norco 10/325", "ibuprofen"]}   (Content-Type: application/json)
 Response: {"results": [...one per medication, in the order sent...], "summary": {...}}
-Errors:   {"error": "..."} with 400 (bad JSON or shape), 405 (not POST), 413 (body over 64 kB)
-          or 415 (not JSON).
+Errors:   {"error": "..."} with 400 (bad JSON or shape, or nested over 10 deep), 405 (not POST),
+          413 (body over 64 kB) or 415 (not JSON, or a file upload).
 """
 
 import json
@@ -16,6 +16,32 @@ from checker import engine
 from checker.forms import MAX_ENTRIES, MAX_LENGTH
 
 MAX_BODY_BYTES = 64 * 1024
+# {"medications": [...]} is two levels deep. Python's parser recurses once per level and runs
+# out of stack near 1,000, so the depth is counted before parsing, not left to the parser.
+MAX_DEPTH = 10
+
+
+def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
+    """True when brackets outside strings nest more than `limit` deep."""
+    depth = 0
+    in_string = escaped = False
+    for character in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == '"':
+                in_string = False
+        elif character == '"':
+            in_string = True
+        elif character in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif character in "]}":
+            depth -= 1
+    return False
 
 
 def _error(message: str, status: int, **headers) -> JsonResponse:
@@ -44,8 +70,14 @@ def api_check(request):
         return _error(f"The body is too big. Send at most {MAX_BODY_BYTES} bytes.", 413)
 
     try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return _error("The body is not valid JSON.", 400)
+    if too_deep(text):
+        return _error(f"The JSON is nested more than {MAX_DEPTH} levels deep.", 400)
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
         return _error("The body is not valid JSON.", 400)
     if not isinstance(data, dict) or "medications" not in data:
         return _error('Send a JSON object with a "medications" list.', 400)

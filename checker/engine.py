@@ -9,31 +9,35 @@ CONTRACT (views, the API, the checklist and the management command call only the
     report_as_json(report) -> dict       # exactly DESIGN.md's JSON contract (+ its additions)
     confirmed_entry(text, part=0, choice=0) -> str | None   # "Did you mean X?" answered yes
 
-How it stays fresh: every save or delete of a checker model bumps a version number in the
-default cache (checker/signals.py), which all workers share. Each worker compares that number
-with the one it built from, and rebuilds on its next request when they differ. As a backstop
-for a cache that is not shared, a worker also rebuilds once its copy is CHECKER_ENGINE_MAX_AGE
-seconds old. Between rebuilds a check runs no SQL at all.
+How it stays fresh: every committed save or delete of a checker model bumps the "checker"
+version (serving.versions, checker/signals.py), which all workers share. Each worker compares
+that version with the one it built from, and rebuilds on its next request when they differ. As
+a backstop for a cache that is not shared, a worker also rebuilds once its copy is
+CHECKER_ENGINE_MAX_AGE seconds old. When the cache does not answer, the version is unknown: a
+worker then builds from the database at most every CHECKER_DEGRADED_MAX_AGE seconds rather than
+trusting what it built before. Between rebuilds a check runs no SQL at all.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from checker import matching, rules
+from serving import versions
 
-VERSION_CACHE_KEY = "checker:engine-version"
+VERSION = "checker"
 DEFAULT_MAX_AGE_SECONDS = 300
+# With the cache down, how long an index built from the database is used before the next
+# build. A build takes a fraction of a second; a staff edit reaches the checker this fast.
+DEFAULT_DEGRADED_MAX_AGE_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ class Engine:
     urgent_heading: str
     urgent_signs: tuple[str, ...]
     urgent_action: str
-    version: str
+    version: str | None  # None: built while the cache did not answer
     built_at: float
 
     @cached_property
@@ -72,18 +76,21 @@ _engine: Engine | None = None
 _lock = threading.Lock()
 
 
-def current_version() -> str:
-    version = cache.get(VERSION_CACHE_KEY)
-    if version is None:
-        # First worker after a restart or a cache flush: agree on a fresh number.
-        cache.add(VERSION_CACHE_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_CACHE_KEY) or "unshared"
-    return version
+def current_version() -> str | None:
+    """The version every worker agrees on, or None when the cache does not answer."""
+    return versions.current(VERSION)
 
 
 def bump_version() -> None:
-    """Tell every worker that drug data changed, so each rebuilds on its next request."""
-    cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, timeout=None)
+    """Tell every worker now that drug data changed, so each rebuilds on its next request.
+    For data already committed (a loader, an import); a model save bumps on commit by itself
+    (checker/signals.py)."""
+    versions.bump_now(VERSION)
+
+
+def bump_version_on_commit() -> None:
+    """What every save or delete of checker data does: a new version once it commits."""
+    versions.bump(VERSION)
 
 
 def reset() -> None:
@@ -96,7 +103,10 @@ def reset() -> None:
 def get_engine() -> Engine:
     global _engine
     version = current_version()
-    max_age = getattr(settings, "CHECKER_ENGINE_MAX_AGE", DEFAULT_MAX_AGE_SECONDS)
+    if version is None:
+        max_age = getattr(settings, "CHECKER_DEGRADED_MAX_AGE", DEFAULT_DEGRADED_MAX_AGE_SECONDS)
+    else:
+        max_age = getattr(settings, "CHECKER_ENGINE_MAX_AGE", DEFAULT_MAX_AGE_SECONDS)
     engine = _engine
     if engine is not None and engine.version == version and _fresh(engine, max_age):
         return engine

@@ -114,6 +114,25 @@ class CheckForm:
         ]
 
 
+def read_action(value: str) -> tuple[str, int | None]:
+    """The button a checker post came from: ("add", None), ("clear", None), ("remove", row
+    number) or ("check", None) for the check button and anything unexpected.
+
+    The one reader of the field, for the view and the rate limit alike: a made-up button such
+    as "remove-x" is a check, and counts as one. Row numbers are ASCII digits only ("²" and
+    "٣" pass str.isdigit but not int()), and short: there are never more than MAX_ENTRIES rows.
+    """
+    value = (value or "").strip()
+    if value in ("add", "clear"):
+        return value, None
+    prefix = "remove-"
+    if value.startswith(prefix):
+        number = value[len(prefix) :]
+        if number.isascii() and number.isdigit() and len(number) <= 3:
+            return "remove", int(number)
+    return "check", None
+
+
 def read_answers(data: Mapping, question_slugs: Iterable[str]) -> dict[str, bool | None]:
     """`q-<slug>` = "yes" / "no" -> True / False; anything else (or nothing) -> None."""
     answers: dict[str, bool | None] = {}

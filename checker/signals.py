@@ -1,4 +1,5 @@
-"""Any change staff make to checker data tells every worker to rebuild its engine."""
+"""Any change staff make to checker data tells every worker to rebuild its engine, once the
+change has committed (a request in between reads the old rows)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -17,4 +18,4 @@ def _is_checker_model(sender) -> bool:
 def checker_data_changed(sender, **kwargs) -> None:
     # Covers every checker model, their many-to-many links and admin inlines of those links.
     if _is_checker_model(sender):
-        engine.bump_version()
+        engine.bump_version_on_commit()

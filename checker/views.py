@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from checker import engine
-from checker.forms import CheckForm
+from checker.forms import CheckForm, read_action
 
 TEMPLATE = "checker/check.html"
 # The "Did you mean ...?" buttons post action=confirm-<row>-<product>-<reading>: the row, the
@@ -48,15 +48,14 @@ def check(request):
         form = CheckForm.blank(question_slugs=slugs)
     else:
         form = CheckForm.from_post(request.POST, question_slugs=slugs)
-        action = request.POST.get("action", "check")
+        action, number = read_action(request.POST.get("action", ""))
         if action == "clear":
             form = CheckForm.blank(question_slugs=slugs)
             focus_row = 1
         elif action == "add":
             form.add_row()
             focus_row = len(form.rows)
-        elif action.startswith("remove-") and action[len("remove-") :].isdigit():
-            number = int(action[len("remove-") :])
+        elif action == "remove":
             form.remove_row(number)
             focus_row = min(number, len(form.rows))
         else:

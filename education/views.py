@@ -4,9 +4,10 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
 
 from education.models import Item, Source, Topic, TopicSection
-from ldn_site.page_cache import cache_published_page
+from serving.page_cache import cache_published_page
 
 # The page whose summary and key points open the home page.
 HOME_TOPIC_SLUG = "key-points"
@@ -19,6 +20,7 @@ def _fetch_content(topic: Topic) -> None:
     prefetch_related_objects([topic], Prefetch("sections", queryset=sections))
 
 
+@require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def home(request):
     topics = list(Topic.objects.published())
@@ -32,11 +34,13 @@ def home(request):
     )
 
 
+@require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def topic_list(request):
     return render(request, "education/topic_list.html", {"topics": Topic.objects.published()})
 
 
+@require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def topic(request, slug):
     # One query brings the page asked for (even a draft) and every published page, which the
@@ -69,10 +73,12 @@ def topic(request, slug):
     return response
 
 
+@require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def sources(request):
     return render(request, "education/sources.html", {"sources": Source.objects.all()})
 
 
+@require_safe
 def privacy(request):
     return render(request, "education/privacy.html")

@@ -1,4 +1,4 @@
-"""The project as an app: its admin site, and the page cache that staff saves empty."""
+"""The project as an app (its content export commands), and its admin site."""
 
 from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
@@ -7,11 +7,6 @@ from django.contrib.admin.apps import AdminConfig
 class SiteConfig(AppConfig):
     name = "ldn_site"
     verbose_name = "LDN Guide site"
-
-    def ready(self):
-        from ldn_site import page_cache
-
-        page_cache.connect_signals()
 
 
 class StaffAdminConfig(AdminConfig):

@@ -9,10 +9,13 @@ import json
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import serializers
+from django.core.exceptions import ValidationError
+from django.core.management.base import CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.db.models import Model
 
-from ldn_site import page_cache
+from serving import page_cache
 
 CONTENT_APPS = ("education", "checker", "checklist")
 
@@ -71,8 +74,14 @@ def import_content(path) -> int:
         )
         links = _links_of(objects)  # read first: saving a deserialized object forgets them
         for obj in objects:
-            # Rows go in exactly as exported: raw, so no automatic dates and no new history.
-            obj.save(save_m2m=False, force_insert=True)
+            if not _is_history(type(obj.object)):
+                _check(obj.object)
+        for obj in objects:
+            if _is_history(type(obj.object)):
+                # Rows go in exactly as exported: raw, so no automatic dates and no new history.
+                obj.save(save_m2m=False, force_insert=True)
+            else:
+                _save_as_the_model_does(obj.object)
         for obj in objects:
             if obj.deferred_fields:
                 obj.save_deferred_fields()
@@ -81,6 +90,36 @@ def import_content(path) -> int:
         _reset_sequences()
         transaction.on_commit(_content_replaced)
     return len(objects)
+
+
+def _check(instance) -> None:
+    """Refuse a row the admin would refuse (a javascript: link, an unknown choice, a text too
+    long): a backup is only as trustworthy as the disk it sat on."""
+    relations = [field.name for field in instance._meta.fields if field.is_relation]
+    try:
+        # Uniqueness is left to the database: the rows being replaced are already gone.
+        instance.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{field}: {' '.join(m.rstrip('.') for m in messages)}"
+            for field, messages in error.message_dict.items()
+        )
+        raise CommandError(
+            f"{instance._meta.label_lower} {instance.pk}: {problems}. Nothing was imported."
+        ) from error
+
+
+def _save_as_the_model_does(instance) -> None:
+    """Save through the model's own save(), so whatever it derives is derived here too (the
+    page intro's sanitised HTML is rendered again from its Markdown, never taken from the
+    file), but as a raw save: no automatic dates and no new history rows, as exported."""
+    instance.save_base = lambda **kwargs: Model.save_base(
+        instance, raw=True, **{**kwargs, "force_insert": True}
+    )
+    try:
+        instance.save()
+    finally:
+        del instance.save_base
 
 
 def _delete_rows(models) -> None:

@@ -4,6 +4,7 @@ Production differs from development only by environment variables (see .env.exam
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -68,8 +69,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    # The project itself: error pages, the rate limit, page cache, content export commands.
+    # The project itself: content export commands.
     "ldn_site.apps.SiteConfig",
+    # How the site is served: middleware, page cache, cache versions, health checks, errors.
+    "serving",
     "education",
     "checker",
     "checklist",
@@ -77,14 +80,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # whitenoise goes directly after SecurityMiddleware, as its docs ask.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # whitenoise goes directly after SecurityMiddleware, as its docs ask; this one also serves
+    # the hashed files of the other releases kept beside this one (STATIC_RELEASES_DIR).
+    "serving.static.ReleaseStaticFilesMiddleware",
+    # A posted file gets a 415 page before anything else reads the body.
+    "serving.middleware.RefuseUploadsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, so that every checker post counts towards the limit.
-    "ldn_site.middleware.CheckRateLimitMiddleware",
+    "serving.middleware.CheckRateLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -93,7 +99,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # A database that does not answer gives the friendly 503 page, not a 500.
-    "ldn_site.middleware.DatabaseUnavailableMiddleware",
+    "serving.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out admin login into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -161,11 +167,24 @@ def cache_from_url(url: str) -> dict:
     if parts.scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if parts.scheme in {"redis", "rediss"}:
-        # Needs the `redis` package, which is not installed by default.
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # OPTIONS go to redis-py's connection pool, so only its own words belong here. A
+        # server that stops answering costs a request half a second, never a hung worker.
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     raise ImproperlyConfigured(
         f"DJANGO_CACHE_URL must start with file://, db://, locmem://, dummy:// or redis://, not {url!r}."
     )
+
+
+def with_max_entries(cache: dict, entries: int) -> dict:
+    """File and database caches drop a random third of their entries when they hold more than
+    MAX_ENTRIES; Redis has no such option (its maxmemory policy does the job, see deploy/)."""
+    if cache["BACKEND"].endswith(("FileBasedCache", "DatabaseCache", "LocMemCache")):
+        return {**cache, "OPTIONS": {**cache.get("OPTIONS", {}), "MAX_ENTRIES": entries}}
+    return cache
 
 
 def rate_limit_cache_from(default: dict) -> dict:
@@ -188,25 +207,26 @@ _default_cache = cache_from_url(
     os.environ.get("DJANGO_CACHE_URL", f"file://{BASE_DIR / 'var' / 'cache'}")
 )
 CACHES = {
+    # The default cache holds few keys (pages, data versions), so it never gets full.
     "default": {
-        **_default_cache,
+        **with_max_entries(_default_cache, 5000),
         "KEY_PREFIX": "ldn",
         "TIMEOUT": 60 * 60,
-        # File and database caches drop a random third of their entries when full; the
-        # default cache holds few keys (pages, data versions), so it never gets there.
-        "OPTIONS": {"MAX_ENTRIES": 5000},
     },
     "rate_limit": {
-        **rate_limit_cache_from(_default_cache),
+        **with_max_entries(rate_limit_cache_from(_default_cache), 20000),
         "KEY_PREFIX": "ldn-rate",
         "TIMEOUT": 120,
-        "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }
 
 # Seconds a published page stays in the cache; any staff save empties it at once. Off in
 # development, where templates and styles change under the developer's hands.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+
+# No page takes a file: a file part in a form post is refused as it starts (serving/uploads.py),
+# so nothing is ever written to a temporary file.
+FILE_UPLOAD_HANDLERS = ["serving.uploads.RefuseFiles"]
 
 # --- Auth -------------------------------------------------------------------------------------
 
@@ -237,7 +257,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "admin_locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "ldn_site.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "serving.middleware.client_ip"
+# Failed-login records are kept for the cool-off; `manage.py prune_login_records` (run daily by
+# deploy/systemd/ldn-guide-prune.timer) deletes every staff-login record older than this.
+LOGIN_RECORDS_DAYS = int(os.environ.get("DJANGO_LOGIN_RECORDS_DAYS", "30"))
+AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 100
 # Staff passwords are never copied into the failed-login records.
 AXES_SENSITIVE_PARAMETERS = ["password"]
 
@@ -246,11 +270,44 @@ AXES_SENSITIVE_PARAMETERS = ["password"]
 ADMIN_OTP = env_bool("DJANGO_ADMIN_OTP", not DEBUG)
 OTP_TOTP_ISSUER = CLINIC_NAME
 
-# Behind a proxy every request comes from the proxy's address. Name the header the proxy
-# OVERWRITES with the client's address (e.g. HTTP_X_REAL_IP) so the rate limit and the
-# login lockout count each person, not the proxy. Leave empty when clients connect directly:
-# a header a client can set itself must never be trusted.
-CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "").strip()
+
+def client_ip_header(written: str) -> str:
+    """The request.META key for the header named in DJANGO_CLIENT_IP_HEADER, however it is
+    written: X-Real-IP, x-real-ip, X_REAL_IP and HTTP_X_REAL_IP all mean HTTP_X_REAL_IP.
+    REMOTE_ADDR says clients connect directly. Anything else stops the site with a message."""
+    name = written.strip()
+    if not name:
+        return ""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", name):
+        raise ImproperlyConfigured(
+            f"DJANGO_CLIENT_IP_HEADER={written!r} is not a header name. Write the header your "
+            "proxy sets, for example X-Real-IP or X-Forwarded-For (or REMOTE_ADDR when clients "
+            "connect directly)."
+        )
+    key = name.upper().replace("-", "_")
+    if key == "REMOTE_ADDR":
+        return key
+    return key if key.startswith("HTTP_") else f"HTTP_{key}"
+
+
+# Behind a proxy every request comes from the proxy's address. Name the header the proxy sets
+# to the client's address (X-Real-IP, which nginx overwrites; or X-Forwarded-For with
+# DJANGO_TRUSTED_PROXY_COUNT) so the rate limit and the login lockout count each person, not
+# the proxy. Leave empty (or REMOTE_ADDR) when clients connect directly: a header a client
+# can set itself must never be trusted.
+CLIENT_IP_HEADER = client_ip_header(os.environ.get("DJANGO_CLIENT_IP_HEADER", ""))
+# For X-Forwarded-For: how many proxies of the clinic's own append to it (nginx alone: 1; a
+# cloud balancer in front of nginx: 2). The entry that many from the right is the client; the
+# entries before it are whatever the client sent, and are never used.
+try:
+    TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1"))
+except ValueError:
+    raise ImproperlyConfigured(
+        "DJANGO_TRUSTED_PROXY_COUNT must be a whole number: how many of the clinic's own "
+        "proxies add to X-Forwarded-For (1 for nginx alone)."
+    ) from None
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT must be 1 or more.")
 
 # Checker, API and checklist posts allowed per address per minute; 0 turns the limit off
 # (load tests only).
@@ -275,7 +332,15 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Releases side by side (deploy/release.sh): each release collects into its own folder under
+# one shared folder, and every app server also serves the other releases' hashed files, so a
+# page from the new release finds its style sheet on an old server during a rollout and the
+# other way round. The release's name is its folder's name unless DJANGO_RELEASE says.
+STATIC_RELEASES_DIR = os.environ.get("DJANGO_STATIC_RELEASES_DIR", "").strip()
+if STATIC_RELEASES_DIR:
+    STATIC_ROOT = Path(STATIC_RELEASES_DIR) / os.environ.get("DJANGO_RELEASE", BASE_DIR.name)
+else:
+    STATIC_ROOT = BASE_DIR / "staticfiles"
 # Hashed, compressed files in production; the plain storage for development and tests, which
 # then need no collectstatic step.
 STATIC_MANIFEST = env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
@@ -298,6 +363,8 @@ WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 HTTPS = env_bool("DJANGO_HTTPS", not DEBUG)
 if HTTPS:
     SECURE_SSL_REDIRECT = True
+    # Load balancers and the release script ask the app servers directly, over plain http.
+    SECURE_REDIRECT_EXEMPT = [r"^(livez|readyz|healthz)$"]
     SECURE_HSTS_SECONDS = 31_536_000  # one year
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
@@ -317,7 +384,7 @@ X_FRAME_OPTIONS = "DENY"
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 # A plain-language page when a form is too old or its cookie is missing.
-CSRF_FAILURE_VIEW = "ldn_site.views.csrf_failure"
+CSRF_FAILURE_VIEW = "serving.views.csrf_failure"
 
 # A strict policy: nothing from anywhere but this site, no inline script or style.
 CONTENT_SECURITY_POLICY = {
@@ -348,10 +415,38 @@ PERMISSIONS_POLICY = {
 
 # --- Logging ----------------------------------------------------------------------------------
 
-# Logs carry method, path and status only; nothing a patient types is ever in a URL.
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")
+
+# Who gets an email for each server error (500): "Name <address>" or addresses, comma-separated.
+ADMINS = [
+    (address.split("<")[0].strip() or address, address.split("<")[-1].rstrip(">").strip())
+    for address in env_list("DJANGO_ADMINS", "")
+]
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "ldn-guide@localhost")
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+
+# Logs carry method, path and status only; nothing a patient types is ever in a URL. Error
+# emails go out for real server errors only: a 503 (the database is down) is the friendly
+# page working as meant, and one email per patient request during an outage is a flood.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "server_errors_only": {"()": "serving.logs.ServerErrorsOnly"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false", "server_errors_only"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
+    "loggers": {
+        # As Django's own default (INFO, on to the root's console), with the filtered emails.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }

@@ -4,19 +4,18 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from ldn_site import views
-
 admin.site.site_header = "LDN Guide — content editing"
 admin.site.site_title = "LDN Guide admin"
 admin.site.index_title = "Pages, medicines and checklist"
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("", include("serving.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("checker.urls")),
     path("", include("checklist.urls")),
     path("", include("education.urls")),
 ]
 
-handler404 = "ldn_site.views.page_not_found"
-handler500 = "ldn_site.views.server_error"
+handler400 = "serving.views.bad_request"
+handler404 = "serving.views.page_not_found"
+handler500 = "serving.views.server_error"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import serving  # noqa: E402
+import stack  # noqa: E402
 
 TARGETS = {"topic page": 0.7, "POST /api/check (5 entries)": 0.4}
 
@@ -30,15 +30,15 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args()
 
-    workdir = serving.workdir("ldn-bench-")
-    env = serving.production_env(workdir)
-    server = serving.Server(env=env, workdir=workdir, workers=args.workers)
+    workdir = stack.workdir("ldn-bench-")
+    env = stack.production_env(workdir)
+    server = stack.Server(env=env, workdir=workdir, workers=args.workers)
     try:
-        serving.say("Preparing (collectstatic, migrate) ...")
-        serving.prepare(env)
+        stack.say("Preparing (collectstatic, migrate) ...")
+        stack.prepare(env)
         server.start()
-        topic = serving.topic_paths(server.url)[0]
-        api_env = {"LDN_API_BODY": json.dumps({"medications": serving.FIVE_ENTRIES})}
+        topic = stack.topic_paths(server.url)[0]
+        api_env = {"LDN_API_BODY": json.dumps({"medications": stack.FIVE_ENTRIES})}
         api_script = Path(__file__).resolve().parent / "wrk_api.lua"
         runs = {
             "/healthz": dict(url=f"{server.url}/healthz"),
@@ -49,9 +49,9 @@ def main() -> int:
         }
         # Warm every worker: the checker builds its index and pages enter the cache.
         for run in runs.values():
-            serving.wrk(seconds=3, connections=args.connections, **run)
+            stack.wrk(seconds=3, connections=args.connections, **run)
         results = {
-            name: serving.wrk(seconds=args.seconds, connections=args.connections, **run)
+            name: stack.wrk(seconds=args.seconds, connections=args.connections, **run)
             for name, run in runs.items()
         }
     finally:
@@ -60,7 +60,7 @@ def main() -> int:
 
     base = results["/healthz"].requests_per_second
     failed = False
-    serving.say(
+    stack.say(
         f"\n{'what':32} {'req/s':>9} {'ratio':>6} {'target':>7} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
     )
     for name, result in results.items():
@@ -68,12 +68,12 @@ def main() -> int:
         target = TARGETS.get(name)
         ok = result.errors == 0 and (target is None or ratio >= target)
         failed |= not ok
-        serving.say(
+        stack.say(
             f"{name:32} {result.requests_per_second:9.1f} {ratio:6.2f} "
             f"{(f'>={target}' if target else ''):>7} {result.latency_ms.get('50', 0):8.1f} "
             f"{result.latency_ms.get('99', 0):8.1f} {result.errors:7d} {'' if ok else ' <- MISSED'}"
         )
-    serving.say(
+    stack.say(
         f"\n{args.connections} connections, {args.seconds} s each, {topic} as the topic page."
     )
     return 1 if failed else 0

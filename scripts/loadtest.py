@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import serving  # noqa: E402
+import stack  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CANARY = "Zqcanarimab-7f3a"
@@ -43,7 +43,7 @@ class Drill:
         self.failures: list[str] = []
 
     def check(self, ok: bool, message: str) -> None:
-        serving.say(f"   {'ok ' if ok else 'FAIL'} {message}")
+        stack.say(f"   {'ok ' if ok else 'FAIL'} {message}")
         if not ok:
             self.failures.append(message)
 
@@ -58,10 +58,10 @@ def pg(command: str, pgdir: Path) -> str:
     ).stdout.strip()
 
 
-def mixed_env(server: serving.Server) -> dict:
-    cookie, token = serving.csrf_pair(server.url)
+def mixed_env(server: stack.Server) -> dict:
+    cookie, token = stack.csrf_pair(server.url)
     return {
-        "LDN_TOPICS": " ".join(serving.topic_paths(server.url)),
+        "LDN_TOPICS": " ".join(stack.topic_paths(server.url)),
         "LDN_CSRF_COOKIE": cookie,
         "LDN_CSRF_TOKEN": token,
         "LDN_ENTRY": CANARY,
@@ -71,12 +71,12 @@ def mixed_env(server: serving.Server) -> dict:
 def load(server, drill, seconds, connections):
     env = mixed_env(server)
     script = HERE / "wrk_mixed.lua"
-    serving.say(f"\n== 1. Load: {seconds} s at {connections} connections, mixed pages and posts")
-    serving.wrk(server.url, seconds=5, connections=connections, script=script, script_env=env)
-    result = serving.wrk(
+    stack.say(f"\n== 1. Load: {seconds} s at {connections} connections, mixed pages and posts")
+    stack.wrk(server.url, seconds=5, connections=connections, script=script, script_env=env)
+    result = stack.wrk(
         server.url, seconds=seconds, connections=connections, script=script, script_env=env
     )
-    serving.say(
+    stack.say(
         f"   {result.requests} requests, {result.requests_per_second:.1f} req/s, "
         f"p50 {result.latency_ms.get('50', 0):.1f} ms, p99 {result.latency_ms.get('99', 0):.1f} ms, "
         f"statuses {result.statuses}"
@@ -90,7 +90,7 @@ def load(server, drill, seconds, connections):
 
 
 def privacy(server, drill, pgdir, database_url):
-    serving.say("\n== 2. Privacy: the canary typed in every post, searched for everywhere")
+    stack.say("\n== 2. Privacy: the canary typed in every post, searched for everywhere")
     dump = subprocess.run(
         ["/usr/lib/postgresql/15/bin/pg_dump", "--dbname", _libpq_url(database_url)],
         capture_output=True,
@@ -123,7 +123,7 @@ def _libpq_url(database_url: str) -> str:
 
 
 def database_outage(server, drill, pgdir):
-    serving.say("\n== 3. The database stops mid-run, then comes back")
+    stack.say("\n== 3. The database stops mid-run, then comes back")
     statuses: list[tuple[float, int]] = []
     stop_polling = threading.Event()
 
@@ -131,7 +131,7 @@ def database_outage(server, drill, pgdir):
         while not stop_polling.is_set():
             try:
                 statuses.append(
-                    (time.monotonic(), serving.status(f"{server.url}/healthz", timeout=5))
+                    (time.monotonic(), stack.status(f"{server.url}/healthz", timeout=5))
                 )
             except OSError:
                 statuses.append((time.monotonic(), 0))
@@ -144,7 +144,7 @@ def database_outage(server, drill, pgdir):
     background = {}
 
     def background_load():
-        background["result"] = serving.wrk(
+        background["result"] = stack.wrk(
             server.url, seconds=12, connections=8, script=HERE / "wrk_mixed.lua", script_env=env
         )
 
@@ -153,7 +153,7 @@ def database_outage(server, drill, pgdir):
     time.sleep(2)
     stopped_at = time.monotonic()
     pg("stop", pgdir)
-    serving.say(f"   database stopped ({time.monotonic() - stopped_at:.2f} s to stop)")
+    stack.say(f"   database stopped ({time.monotonic() - stopped_at:.2f} s to stop)")
     time.sleep(3)
     down = [t for t, code in statuses if t >= stopped_at and code == 503]
     delay = (down[0] - stopped_at) if down else None
@@ -161,13 +161,13 @@ def database_outage(server, drill, pgdir):
         delay is not None and delay <= 2.0,
         f"/healthz said 503 within 2 s (after {delay if delay is None else round(delay, 2)} s)",
     )
-    code, body = serving.fetch(f"{server.url}/learn/a-page-that-needs-the-database/")
+    code, body = stack.fetch(f"{server.url}/learn/a-page-that-needs-the-database/")
     drill.check(
         code == 503 and "not available right now" in body,
         f"a page that needs the database: {code}, friendly 503 page",
     )
-    code, body = serving.fetch(f"{server.url}/")
-    serving.say(f"   a cached page while the database is down: {code}")
+    code, body = stack.fetch(f"{server.url}/")
+    stack.say(f"   a cached page while the database is down: {code}")
     api = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
     api.request(
         "POST",
@@ -176,7 +176,7 @@ def database_outage(server, drill, pgdir):
         {"Content-Type": "application/json"},
     )
     reply = api.getresponse()
-    serving.say(
+    stack.say(
         f"   the checker API while the database is down: {reply.status} (its index is in memory)"
     )
     api.close()
@@ -187,8 +187,8 @@ def database_outage(server, drill, pgdir):
     back = None
     while time.monotonic() < deadline:
         if (
-            serving.status(f"{server.url}/healthz") == 200
-            and serving.status(f"{server.url}/learn/a-page-that-needs-the-database/") == 404
+            stack.status(f"{server.url}/healthz") == 200
+            and stack.status(f"{server.url}/learn/a-page-that-needs-the-database/") == 404
         ):
             back = time.monotonic() - restarted_at
             break
@@ -203,7 +203,7 @@ def database_outage(server, drill, pgdir):
     result = background.get("result")
     if result:
         fivehundred = result.statuses.get("500", 0)
-        serving.say(f"   statuses under load through the outage: {result.statuses}")
+        stack.say(f"   statuses under load through the outage: {result.statuses}")
         drill.check(fivehundred == 0, f"no 500 during the outage ({fivehundred})")
     health_codes = Counter(code for _, code in statuses)
     drill.check(
@@ -212,8 +212,8 @@ def database_outage(server, drill, pgdir):
 
 
 def graceful_stop(server, drill, connections):
-    serving.say(f"\n== 4. SIGTERM to gunicorn under load ({connections} clients)")
-    topics = serving.topic_paths(server.url)
+    stack.say(f"\n== 4. SIGTERM to gunicorn under load ({connections} clients)")
+    topics = stack.topic_paths(server.url)
     outcomes: list[tuple[float, float, str]] = []  # (sent, finished, outcome)
     lock = threading.Lock()
     stop = threading.Event()
@@ -238,7 +238,7 @@ def graceful_stop(server, drill, connections):
                         conn.request(
                             "POST",
                             "/api/check",
-                            json.dumps({"medications": serving.FIVE_ENTRIES}),
+                            json.dumps({"medications": stack.FIVE_ENTRIES}),
                             {"Content-Type": "application/json"},
                         )
                     response = conn.getresponse()
@@ -270,8 +270,8 @@ def graceful_stop(server, drill, connections):
     server.output.close()
     before = Counter(o for sent, _, o in outcomes if sent < signalled)
     after = Counter(o for sent, _, o in outcomes if sent >= signalled)
-    serving.say(f"   sent before SIGTERM: {dict(before)}")
-    serving.say(f"   sent after SIGTERM:  {dict(after)}")
+    stack.say(f"   sent before SIGTERM: {dict(before)}")
+    stack.say(f"   sent after SIGTERM:  {dict(after)}")
     dropped = {o: n for o, n in (before + after).items() if o not in {"200", "refused"}}
     drill.check(before.get("200", 0) > 0, "requests completed before the signal")
     drill.check(dropped == {}, f"no request dropped or failed once sent ({dropped or 'none'})")
@@ -286,19 +286,19 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=32)
     args = parser.parse_args()
 
-    workdir = serving.workdir("ldn-load-")
+    workdir = stack.workdir("ldn-load-")
     # Its own folder: the PostgreSQL user must be able to reach it.
-    pgdir = serving.workdir("ldn-load-pg-")
+    pgdir = stack.workdir("ldn-load-pg-")
     drill = Drill("load")
     server = None
     started = time.monotonic()
     try:
         database_url = pg("start", pgdir)
-        env = serving.production_env(workdir, database_url, DJANGO_LOG_LEVEL="INFO")
-        serving.say(f"PostgreSQL at {database_url}; preparing (collectstatic, migrate) ...")
-        serving.prepare(env)
-        server = serving.Server(env=env, workdir=workdir).start()
-        serving.say(f"gunicorn at {server.url} ({os.cpu_count()} cores)")
+        env = stack.production_env(workdir, database_url, DJANGO_LOG_LEVEL="INFO")
+        stack.say(f"PostgreSQL at {database_url}; preparing (collectstatic, migrate) ...")
+        stack.prepare(env)
+        server = stack.Server(env=env, workdir=workdir).start()
+        stack.say(f"gunicorn at {server.url} ({os.cpu_count()} cores)")
         result = load(server, drill, args.seconds, args.connections)
         privacy(server, drill, pgdir, database_url)
         database_outage(server, drill, pgdir)
@@ -310,15 +310,15 @@ def main() -> int:
         shutil.rmtree(workdir, ignore_errors=True)
         shutil.rmtree(pgdir, ignore_errors=True)
 
-    serving.say(f"\nSummary ({time.monotonic() - started:.0f} s):")
-    serving.say(
+    stack.say(f"\nSummary ({time.monotonic() - started:.0f} s):")
+    stack.say(
         f"   load: {result.requests_per_second:.1f} req/s, p50 {result.latency_ms.get('50', 0):.1f} ms, "
         f"p99 {result.latency_ms.get('99', 0):.1f} ms, {result.errors} errors"
     )
     if drill.failures:
-        serving.say("   FAILED: " + "; ".join(drill.failures))
+        stack.say("   FAILED: " + "; ".join(drill.failures))
         return 1
-    serving.say("   every check passed")
+    stack.say("   every check passed")
     return 0
 
 

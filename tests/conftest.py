@@ -1,7 +1,26 @@
 """Shared fixtures and make_* builders for the whole suite."""
 
+import pickle
+
 import pytest
 from django.core.cache import caches
+
+
+def cache_entries(cache) -> list[tuple[str, object]]:
+    """Every (key, value) a cache holds, whichever backend the run uses (in-memory for the
+    suite, Redis in CI's Redis pass): tests read what was stored, not the backend's insides."""
+    if hasattr(getattr(cache, "_cache", None), "get_client"):  # Django's RedisCache
+        client = cache._cache.get_client()
+        return [
+            (key.decode(), cache._cache._serializer.loads(client.get(key)))
+            for key in client.keys("*")
+            if client.type(key) == b"string"
+        ]
+    entries = getattr(cache, "_cache", {})
+    return [
+        (key, pickle.loads(value) if isinstance(value, bytes) else value)  # noqa: S301
+        for key, value in list(entries.items())
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +39,16 @@ def staff_user(django_user_model):
 
 
 @pytest.fixture
-def staff_client(client, staff_user):
+def staff_client(client, staff_user, django_capture_on_commit_callbacks):
+    """A signed-in staff browser. Each of its requests commits at its end, as in production,
+    so what a save schedules for after the commit (the cache versions: serving.versions) has
+    happened before the next request; the test's own transaction would otherwise hold it."""
     client.force_login(staff_user)
+    send = client.request
+
+    def request_then_commit(**request):
+        with django_capture_on_commit_callbacks(execute=True):
+            return send(**request)
+
+    client.request = request_then_commit
     return client

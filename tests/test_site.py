@@ -28,7 +28,7 @@ def test_every_page_says_it_does_not_replace_your_doctor(client):
 
 
 def test_500_page_renders_without_a_request_or_database():
-    from ldn_site.views import server_error
+    from serving.views import server_error
 
     response = server_error(None)
     assert response.status_code == 500

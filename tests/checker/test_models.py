@@ -206,10 +206,13 @@ def test_the_check_page_runs_no_checker_sql_once_built(client, kb):
 
 
 @pytest.mark.django_db
-def test_a_new_name_saved_by_staff_is_recognised_on_the_next_check(kb):
+def test_a_new_name_saved_by_staff_is_recognised_on_the_next_check(
+    kb, django_capture_on_commit_callbacks
+):
     assert engine.check_medicines(entries=["Plainobrand"]).findings[0].severity == "unknown"
-    make = Name.objects.create(name="Plainobrand", kind="brand")
-    make.ingredients.add(Ingredient.objects.get(name="plainomab"))
+    with django_capture_on_commit_callbacks(execute=True):  # the save commits
+        make = Name.objects.create(name="Plainobrand", kind="brand")
+        make.ingredients.add(Ingredient.objects.get(name="plainomab"))
     finding = engine.check_medicines(entries=["Plainobrand"]).findings[0]
     assert finding.severity == "none"
     assert finding.match.ingredients == ("plainomab",)

@@ -125,11 +125,14 @@ def test_a_draft_seen_by_staff_stays_hidden_from_the_next_patient(client, staff_
     assert client.get("/learn/new-draft/").status_code == 404
 
 
-def test_unpublishing_a_page_hides_it_at_once_even_after_it_was_cached(client):
+def test_unpublishing_a_page_hides_it_at_once_even_after_it_was_cached(
+    client, django_capture_on_commit_callbacks
+):
     assert client.get("/learn/side-effects/").status_code == 200
     topic = Topic.objects.get(slug="side-effects")
     topic.status = Topic.Status.DRAFT
-    topic.save()
+    with django_capture_on_commit_callbacks(execute=True):  # the save commits
+        topic.save()
     assert client.get("/learn/side-effects/").status_code == 404
 
 

@@ -151,7 +151,7 @@ def test_a_database_that_does_not_answer_gives_the_friendly_503_page(staff_clien
 
 
 def test_the_503_page_renders_without_a_request_or_database():
-    from ldn_site.views import service_unavailable
+    from serving.views import service_unavailable
 
     response = service_unavailable(None)
     assert response.status_code == 503

@@ -6,7 +6,6 @@ gunicorn with a SQLite file, a file cache and log files on disk.)"""
 
 import json
 import logging
-import pickle
 
 import pytest
 from django.apps import apps
@@ -15,6 +14,7 @@ from django.core import mail
 from django.core.cache import caches
 from django.test import Client
 
+from tests.conftest import cache_entries
 from tests.production.conftest import CANARY, crawl, links_in
 
 SPELLINGS = (CANARY, CANARY.lower(), CANARY.upper(), CANARY.replace("-", " "))
@@ -68,9 +68,9 @@ def every_row_as_text() -> str:
 def every_cache_entry_as_text() -> str:
     entries = []
     for cache in caches.all():
-        for key, value in getattr(cache, "_cache", {}).items():
+        for key, value in cache_entries(cache):
             entries.append(repr(key))
-            entries.append(repr(pickle.loads(value)) if isinstance(value, bytes) else repr(value))  # noqa: S301
+            entries.append(repr(value))
     return "\n".join(entries)
 
 

@@ -15,10 +15,10 @@ import pytest
 
 from tests.production.conftest import CANARY, PYTHON, ROOT
 
-spec = importlib.util.spec_from_file_location("serving", ROOT / "scripts" / "serving.py")
-serving = importlib.util.module_from_spec(spec)
-sys.modules["serving"] = serving  # dataclasses look their module up while it loads
-spec.loader.exec_module(serving)
+spec = importlib.util.spec_from_file_location("stack", ROOT / "scripts" / "stack.py")
+stack = importlib.util.module_from_spec(spec)
+sys.modules["stack"] = stack  # dataclasses look their module up while it loads
+spec.loader.exec_module(stack)
 
 SPELLINGS = [CANARY.encode(), CANARY.lower().encode(), CANARY.upper().encode()]
 
@@ -31,7 +31,7 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("served")
-    env = serving.production_env(
+    env = stack.production_env(
         workdir,
         DJANGO_LOG_LEVEL="DEBUG",
         DJANGO_STATIC_MANIFEST="0",  # no collectstatic step in a test
@@ -44,7 +44,7 @@ def served(tmp_path_factory):
         check=True,
         timeout=300,
     )
-    server = serving.Server(env=env, workdir=workdir, workers=2).start(timeout=90)
+    server = stack.Server(env=env, workdir=workdir, workers=2).start(timeout=90)
     try:
         yield server
     finally:

@@ -17,6 +17,8 @@ def production_env(**overrides):
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),  # 64 characters
         "DJANGO_HTTPS": "1",
         "DJANGO_ALLOWED_HOSTS": "ldn.example-clinic.org",
+        # Behind the clinic's TLS proxy, which sets X-Real-IP (deploy/nginx/ldn-guide.conf).
+        "DJANGO_CLIENT_IP_HEADER": "X-Real-IP",
     }
     return sub_env(**{**settings, **overrides})
 
