@@ -133,6 +133,24 @@ def read_action(value: str) -> tuple[str, int | None]:
     return "check", None
 
 
+CONFIRM_PREFIX = "confirm-"
+
+
+def read_confirm(value: str) -> tuple[int, int, int] | None:
+    """The "Did you mean ...?" button a check came from: action=confirm-<row>-<product>-<reading>
+    -> (row, product, reading), each counting from 1 (product 0: the row holds one product;
+    reading 0: the guess itself). None for any other button. read_action() reads such a post
+    as a check, which it is (it runs one, and counts as one)."""
+    value = (value or "").strip()
+    if not value.startswith(CONFIRM_PREFIX):
+        return None
+    numbers = value[len(CONFIRM_PREFIX) :].split("-")
+    if len(numbers) != 3 or not all(n.isascii() and n.isdigit() and len(n) <= 3 for n in numbers):
+        return None
+    row, product, reading = (int(n) for n in numbers)
+    return row, product, reading
+
+
 def read_answers(data: Mapping, question_slugs: Iterable[str]) -> dict[str, bool | None]:
     """`q-<slug>` = "yes" / "no" -> True / False; anything else (or nothing) -> None."""
     answers: dict[str, bool | None] = {}

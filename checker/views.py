@@ -14,19 +14,15 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from checker import engine
-from checker.forms import CheckForm, read_action
+from checker.forms import CheckForm, read_action, read_confirm
 
 TEMPLATE = "checker/check.html"
-# The "Did you mean ...?" buttons post action=confirm-<row>-<product>-<reading>: the row, the
-# product in it (0 for a row of one), and the reading of a name with two meanings (0: the guess).
-CONFIRM = "confirm-"
 
 
-def _confirm(form: CheckForm, action: str) -> None:
-    numbers = action[len(CONFIRM) :].split("-")
-    if len(numbers) != 3 or not all(number.isdigit() for number in numbers):
-        return
-    row, part, choice = (int(number) for number in numbers)
+def _confirm(form: CheckForm, confirm: tuple[int, int, int]) -> None:
+    """Put the confirmed name in its row ("Did you mean X?" answered yes, or one reading of a
+    name with two meanings chosen), so the check reads it exactly. Only numbers were posted."""
+    row, part, choice = confirm
     if not 1 <= row <= len(form.rows) or not form.rows[row - 1]:
         return
     confirmed = engine.confirmed_entry(form.rows[row - 1], part=part, choice=choice)
@@ -59,10 +55,9 @@ def check(request):
             form.remove_row(number)
             focus_row = min(number, len(form.rows))
         else:
-            if action.startswith(CONFIRM):
-                # "Did you mean X?" answered: X becomes what the row says, and it is checked
-                # again (an exact reading now). Only row numbers were posted.
-                _confirm(form, action)
+            confirm = read_confirm(request.POST.get("action", ""))
+            if confirm is not None:
+                _confirm(form, confirm)
             if form.validate():
                 report = engine.check_medicines(entries=form.entries, answers=form.answers)
 

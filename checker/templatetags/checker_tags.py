@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django import template
 
+from checker.forms import CONFIRM_PREFIX
 from checker.rules import LEVEL_WORDS, Finding
 
 register = template.Library()
@@ -75,8 +76,8 @@ class ShownEntry:
 
 
 def _confirm_action(row: int, part: int, choice: int) -> str:
-    # checker.views.CONFIRM reads it back
-    return f"confirm-{row}-{part}-{choice}" if row else ""
+    # checker.forms.read_confirm reads it back
+    return f"{CONFIRM_PREFIX}{row}-{part}-{choice}" if row else ""
 
 
 def _shown(finding: Finding, row: int, part: int, whole: str) -> ShownEntry:

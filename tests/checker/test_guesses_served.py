@@ -291,3 +291,24 @@ def test_confirming_stores_nothing_and_keeps_nothing_in_the_address(client, gues
     assert response.redirect_chain == []
     assert "sessionid" not in response.cookies
     assert before == {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        ("confirm-2-0-0", (2, 0, 0)),
+        ("confirm-1-3-2", (1, 3, 2)),
+        ("confirm-x-0-0", None),
+        ("confirm-1-0", None),
+        ("confirm-²-0-0", None),
+        ("confirm-1234-0-0", None),
+        ("remove-1", None),
+        ("check", None),
+    ],
+)
+def test_only_well_formed_confirm_buttons_are_read(value, read):
+    from checker.forms import read_action, read_confirm
+
+    assert read_confirm(value) == read
+    if read is not None:
+        assert read_action(value) == ("check", None)  # it checks, and counts as a check
