@@ -20,8 +20,8 @@ $(VENV)/.dev-installed: $(BIN)/activate requirements-dev.txt
 
 run: $(BIN)/activate
 	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py migrate --noinput
-	# New drug names and rules from checker/seed_data.py; rows staff edited are kept.
-	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py load_checker_seed
+	# Every page, drug name, rule and checklist text from the data files; staff edits are kept.
+	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py load_content
 	@echo ""
 	@echo "  LDN Guide is at http://127.0.0.1:8000/"
 	@echo "  To edit content, make a staff login with: make admin"
@@ -40,6 +40,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The suite's database is made as `make run` makes one: migrate (schema only), then load_content.
 test: $(VENV)/.dev-installed browser-deps lint
 	$(BIN)/pytest
 
@@ -51,7 +52,7 @@ clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
 
 # --- Production stack on this machine (issue 6) -------------------------------------------
-# `make serve`: debug off, hashed and compressed static files, migrations, gunicorn on
+# `make serve`: debug off, hashed and compressed static files, migrations, the content, gunicorn on
 # loopback with plain http. A secret key is made once in var/secret_key unless
 # DJANGO_SECRET_KEY is set. Staff need a second factor: make admin, then make admin-totp.
 SERVE_BIND ?= 127.0.0.1:8000
@@ -65,6 +66,7 @@ var/secret_key:
 serve: $(BIN)/activate var/secret_key
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) $(PY) manage.py load_content
 	$(SERVE_ENV) $(PY) manage.py createcachetable
 	@echo ""
 	@echo "  LDN Guide (production settings, plain http on loopback) is at http://$(SERVE_BIND)/"

@@ -1,11 +1,11 @@
-"""Admin for clinic staff: the checker's sources, warnings, drug names and questions.
+"""Admin for clinic staff: the checker's warnings, drug names and questions (their sources are
+the shared ones, under clinical).
 
 Every screen keeps a history (the History button), and every save makes the checker use the
 new words on its next check.
 """
 
 from django.contrib import admin
-from django.db import models
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -15,8 +15,8 @@ from checker.models import (
     InteractionGroup,
     Name,
     ScreeningQuestion,
-    Source,
 )
+from clinical.admin import ReviewedAdminMixin
 from education.readability import describe_grade
 
 READING_GRADE_HELP = (
@@ -37,18 +37,8 @@ def question_text(question: ScreeningQuestion) -> str:
     )
 
 
-@admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "publisher", "date", "key"]
-    search_fields = ["title", "publisher", "key", "url"]
-    list_filter = ["publisher"]
-    ordering = ["title"]
-    # A web address typed without "https://" gets it, not "http://".
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-
 @admin.register(InteractionGroup)
-class InteractionGroupAdmin(SimpleHistoryAdmin):
+class InteractionGroupAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "slug",
         "label",
@@ -57,6 +47,8 @@ class InteractionGroupAdmin(SimpleHistoryAdmin):
         "order",
         "ingredient_count",
         "reading_grade",
+        "next_review_due",
+        "review_overdue",
     ]
     list_editable = ["order"]
     list_filter = ["level", "urgent"]
@@ -80,6 +72,7 @@ class InteractionGroupAdmin(SimpleHistoryAdmin):
             },
         ),
         ("Sources", {"fields": ["sources"]}),
+        ReviewedAdminMixin.review_fieldset,
     ]
 
     def get_queryset(self, request):
@@ -129,11 +122,22 @@ class IngredientAdmin(SimpleHistoryAdmin):
 
 @admin.register(Name)
 class NameAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "ingredient_list"]
-    list_filter = ["kind", "ingredients__groups"]
-    search_fields = ["name", "ingredients__name"]
+    list_display = ["name", "kind", "ingredient_list", "region", "everyday_word", "two_meanings"]
+    list_filter = ["kind", "everyday_word", "two_meanings", "ingredients__groups"]
+    search_fields = ["name", "ingredients__name", "read_as", "note"]
     ordering = ["name"]
-    autocomplete_fields = ["ingredients"]
+    autocomplete_fields = ["ingredients", "source"]
+    fields = [
+        "name",
+        "kind",
+        "ingredients",
+        "read_as",
+        "region",
+        "everyday_word",
+        "two_meanings",
+        "source",
+        "note",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("ingredients")
@@ -144,8 +148,8 @@ class NameAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ScreeningQuestion)
-class ScreeningQuestionAdmin(SimpleHistoryAdmin):
-    list_display = ["text", "slug", "yes_level", "order", "reading_grade"]
+class ScreeningQuestionAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["text", "slug", "yes_level", "order", "reading_grade", "review_overdue"]
     list_editable = ["order"]
     list_filter = ["yes_level"]
     search_fields = ["text", "hint", "yes_message", "slug"]
@@ -156,9 +160,18 @@ class ScreeningQuestionAdmin(SimpleHistoryAdmin):
         (None, {"fields": ["slug", "order", "text", "hint"]}),
         (
             "When the answer is yes",
-            {"fields": ["yes_level", "yes_message", "tell_your_doctor", "sources"]},
+            {
+                "fields": [
+                    "yes_level",
+                    "yes_message",
+                    "tell_your_doctor",
+                    "about_opioids",
+                    "sources",
+                ]
+            },
         ),
         (None, {"fields": ["reading_grade_detail"]}),
+        ReviewedAdminMixin.review_fieldset,
     ]
 
     @admin.display(description="Reading grade")
@@ -175,10 +188,13 @@ class ScreeningQuestionAdmin(SimpleHistoryAdmin):
 @admin.register(CheckerSettings)
 class CheckerSettingsAdmin(SimpleHistoryAdmin):
     fieldsets = [
-        ("Shown with every result", {"fields": ["dose_context"]}),
         (
-            "Urgent box, shown when an opioid is found",
-            {"fields": ["urgent_heading", "urgent_signs", "urgent_action"]},
+            "Shown with every result",
+            {
+                "fields": ["dose_context"],
+                "description": "The urgent box shown when an opioid is found is edited under "
+                "Sources and urgent help, once for the checker, the checklist and the pages.",
+            },
         ),
     ]
 

@@ -123,6 +123,7 @@ def _fresh(engine: Engine, max_age: float) -> bool:
 
 
 def _build(version: str) -> Engine:
+    from checker.datafiles import read_words
     from checker.models import (
         CheckerSettings,
         Ingredient,
@@ -130,6 +131,7 @@ def _build(version: str) -> Engine:
         Name,
         ScreeningQuestion,
     )
+    from clinical.models import UrgentHelp
 
     ingredient_names = dict(Ingredient.objects.values_list("id", "name"))
     records = [
@@ -143,11 +145,19 @@ def _build(version: str) -> Engine:
         # A row staff add between these queries waits for the next rebuild, no crash.
         if ingredient_id in ingredient_names:
             name_ingredients.setdefault(name_id, []).append(ingredient_names[ingredient_id])
-    for name_id, name, kind in Name.objects.values_list("id", "name", "kind"):
+    for name_id, name, kind, region, everyday, read_as, two_meanings in Name.objects.values_list(
+        "id", "name", "kind", "region", "everyday_word", "read_as", "two_meanings"
+    ):
         if name_ingredients.get(name_id):
             records.append(
                 matching.NameRecord(
-                    name=name, ingredients=tuple(name_ingredients[name_id]), kind=kind
+                    name=name,
+                    ingredients=tuple(name_ingredients[name_id]),
+                    kind=kind,
+                    region=tuple(code.strip() for code in region.split(";") if code.strip()),
+                    everyday=everyday,
+                    read_as=read_as,
+                    two_meanings=two_meanings,
                 )
             )
 
@@ -182,18 +192,21 @@ def _build(version: str) -> Engine:
             yes_message=question.yes_message,
             tell_your_doctor=question.tell_your_doctor,
             sources=_source_refs(question.sources.all()),
+            about_opioids=question.about_opioids,
         )
         for question in ScreeningQuestion.objects.prefetch_related("sources")
     )
     checker_settings = CheckerSettings.load()
+    urgent = UrgentHelp.load() or UrgentHelp(heading="", signs="", action="")
     return Engine(
-        index=matching.build_index(records),
+        # The reading guards are part of the release (checker/data/words.yaml), not staff data.
+        index=matching.build_index(records, words=read_words()),
         rules=group_rules,
         questions=questions,
         dose_context=checker_settings.dose_context,
-        urgent_heading=checker_settings.urgent_heading,
-        urgent_signs=tuple(checker_settings.urgent_sign_list),
-        urgent_action=checker_settings.urgent_action,
+        urgent_heading=urgent.heading,
+        urgent_signs=tuple(urgent.sign_list),
+        urgent_action=urgent.action,
         version=version,
         built_at=time.monotonic(),
     )
@@ -244,7 +257,7 @@ def screening_questions() -> list[rules.Question]:
 
 
 def urgent_help() -> dict:
-    """The words of the urgent "when to get help" box, as staff wrote them."""
+    """The words of the urgent "when to get help" box (clinical.UrgentHelp), as staff wrote them."""
     engine = get_engine()
     return {
         "heading": engine.urgent_heading,

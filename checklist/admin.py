@@ -2,55 +2,36 @@
 the history (simple-history), and any old version can be restored from there."""
 
 from django.contrib import admin
-from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from checklist.models import (
-    Checklist,
-    ChecklistSource,
-    QuestionToAsk,
-    SignToWatch,
-    ThingToBring,
-)
+from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
+from clinical.admin import ReviewedAdminMixin
 from education.readability import describe_grade
 
 
 @admin.register(Checklist)
-class ChecklistAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "reviewer_name", "last_reviewed", "next_review_due", "overdue"]
+class ChecklistAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["title", "reviewer_name", "last_reviewed", "next_review_due", "review_overdue"]
     readonly_fields = ["reading_grade"]
     fieldsets = [
         (None, {"fields": ["title", "introduction", "reading_grade"]}),
         (
             "Boxes",
             {
-                "fields": ["opioid_warning", "urgent_help"],
+                "fields": ["opioid_warning"],
                 "description": "The opioid box shows only when the patient's list has an "
-                "opioid. The urgent box is always on the page.",
+                "opioid. The urgent box is always on the page; its heading and what to do are "
+                "edited under Sources and urgent help, once for the whole site.",
             },
         ),
-        (
-            "Review",
-            {
-                "fields": [
-                    "reviewer_name",
-                    "reviewer_credentials",
-                    "last_reviewed",
-                    "next_review_due",
-                ]
-            },
-        ),
+        ReviewedAdminMixin.review_fieldset,
     ]
-
-    @admin.display(boolean=True, description="Review overdue")
-    def overdue(self, obj: Checklist) -> bool:
-        return obj.review_overdue
 
     @admin.display(description="Reading grade of these words (aim for 8 or lower)")
     def reading_grade(self, obj: Checklist) -> str:
         if not obj.pk:
             return "Shown after you save."
-        return describe_grade(" ".join([obj.introduction, obj.opioid_warning, obj.urgent_help]))
+        return describe_grade(" ".join([obj.introduction, obj.opioid_warning]))
 
 
 class ItemAdmin(SimpleHistoryAdmin):
@@ -81,12 +62,3 @@ class SignToWatchAdmin(ItemAdmin):
     list_display = ["text", "kind", "order", "is_shown", "reading_grade"]
     list_filter = ["kind", "is_shown"]
     fields = ["text", "kind", "order", "is_shown", "sources"]
-
-
-@admin.register(ChecklistSource)
-class ChecklistSourceAdmin(SimpleHistoryAdmin):
-    list_display = ["number", "title", "publisher", "url"]
-    list_display_links = ["title"]
-    search_fields = ["title", "publisher", "url"]
-    # An address typed without "https://" gets it (Django 6's default, chosen now).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

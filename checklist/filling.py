@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from checker.matching import MATCH_FUZZY
 from checker.rules import Finding, Report
-from checker.templatetags.checker_tags import severity_label
+from clinical.severity import Severity
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def _plain_line(finding: Finding) -> str:
     table, that the list is not complete."""
     if finding.severity == "none":
         return ""
-    label = severity_label(finding.severity).casefold()
+    label = Severity.of(finding.severity).words.casefold()
     for text in (finding.headline, finding.message):
         text = (text or "").strip()
         if text.casefold().startswith(label):
@@ -82,7 +82,7 @@ def printed_lines(rows: list[MedicineRow], prompts: list[Prompt]) -> int:
     lines = 0
     for row in rows:
         medicine = len(row.typed) + len(row.read_as) + len(row.ingredients) + 6
-        action = len(severity_label(row.level)) + len(row.line) + 1
+        action = len(Severity.of(row.level).words) + len(row.line) + 1
         lines += max(-(-medicine // PRINT_CELL), -(-action // (PRINT_CELL + 10)), 1)
     for prompt in prompts:
         text = len(prompt.text) + sum(len(entry) + 2 for entry in prompt.entries)

@@ -1,30 +1,23 @@
 """The staff-edited words of the pre-visit checklist: its introduction and review dates, the
-questions to ask, what to bring, the signs to watch for, and the numbered sources."""
-
-import datetime
+questions to ask, what to bring and the signs to watch for, each citing the shared sources."""
 
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-
-def a_year_from_today() -> datetime.date:
-    today = timezone.localdate()
-    try:
-        return today.replace(year=today.year + 1)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year + 1, day=28)
+from clinical.models import ReviewedContent, ReviewedQuerySet, Source
 
 
-class ChecklistQuerySet(models.QuerySet):
+class ChecklistQuerySet(ReviewedQuerySet):
     def current(self) -> "Checklist | None":
         """The one checklist the site shows (the first, if staff ever add a second)."""
         return self.order_by("pk").first()
 
 
-class Checklist(models.Model):
-    """The checklist's own words and its review record. The site shows only the first one."""
+class Checklist(ReviewedContent):
+    """The checklist's own words and its review record. The site shows only the first one. The
+    urgent box's heading and action are the site's one UrgentHelp (clinical)."""
 
     title = models.CharField(
         max_length=120,
@@ -39,10 +32,7 @@ class Checklist(models.Model):
         help_text="Shown in a thick-bordered box only when the patient's list has an opioid. "
         "The page lists the opioid entries above this text.",
     )
-    urgent_help = models.TextField(
-        help_text="The action in the urgent box: who to call and what to say. "
-        "Shown under the withdrawal and overdose signs.",
-    )
+    # The checklist always prints its review record, so these are required here.
     reviewer_name = models.CharField(
         max_length=120,
         help_text="Who checked these words, for example 'Clinic pharmacist'.",
@@ -56,7 +46,6 @@ class Checklist(models.Model):
         default=timezone.localdate, help_text="The date the words were last checked."
     )
     next_review_due = models.DateField(
-        default=a_year_from_today,
         help_text="When the words must be checked again. Usually a year after the last review.",
     )
     updated = models.DateTimeField(auto_now=True)
@@ -74,47 +63,6 @@ class Checklist(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("checklist:checklist")
-
-    @property
-    def review_overdue(self) -> bool:
-        return self.next_review_due < timezone.localdate()
-
-
-class ChecklistSource(models.Model):
-    """A numbered source listed at the foot of the checklist and cited by its items."""
-
-    number = models.PositiveSmallIntegerField(
-        unique=True, help_text="The number shown in the list and beside the items that cite it."
-    )
-    title = models.CharField(max_length=300, help_text="The title of the page or document.")
-    publisher = models.CharField(
-        max_length=200, blank=True, help_text="Who published it, for example 'FDA'."
-    )
-    url = models.URLField(max_length=500, help_text="The full web address. It is printed.")
-    key = models.SlugField(
-        max_length=60,
-        unique=True,
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="Set only on rows the site was installed with, so they are never added twice.",
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["number"]
-        verbose_name = "source"
-
-    def __str__(self) -> str:
-        return f"{self.number}. {self.title}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("checklist:checklist") + f"#checklist-source-{self.number}"
-
-    @property
-    def display_url(self) -> str:
-        """The address as printed: without "https://", which nobody needs to type."""
-        return self.url.removeprefix("https://").removeprefix("http://")
 
 
 class ShownQuerySet(models.QuerySet):
@@ -139,7 +87,7 @@ class ChecklistItem(models.Model):
         help_text="Untick to hide this line without deleting it.",
     )
     sources = models.ManyToManyField(
-        ChecklistSource,
+        Source,
         blank=True,
         help_text="The sources that back this line. Their numbers are printed beside it.",
     )

@@ -17,7 +17,8 @@ from checker import engine
 from checker.rules import Report
 from checklist.filling import doctor_prompts, medicine_rows, printed_lines
 from checklist.forms import MAX_ENTRIES, MAX_ENTRY_LENGTH, CheckerPost, read_checker_post
-from checklist.models import Checklist, ChecklistSource, QuestionToAsk, SignToWatch, ThingToBring
+from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
+from clinical.models import Source, UrgentHelp
 
 # Lines to write on: more on the blank checklist, fewer when the list fills the page.
 BLANK_MEDICINE_ROWS = 12
@@ -43,19 +44,26 @@ def checklist(request: HttpRequest) -> HttpResponse:
     questions_to_ask = list(QuestionToAsk.objects.shown().prefetch_related("sources"))
     things_to_bring = list(ThingToBring.objects.shown().prefetch_related("sources"))
     signs = signs_by_kind()
+    # Sources are numbered 1, 2, 3 ... in the order the page cites them: side effects, the
+    # urgent box, questions to ask, what to bring.
+    cited_lists = [
+        ("side_effect", signs["side_effect"]),
+        ("withdrawal", signs["withdrawal"]),
+        ("overdose", signs["overdose"]),
+        ("questions_to_ask", questions_to_ask),
+        ("things_to_bring", things_to_bring),
+    ]
+    numbered = number_sources(items for _, items in cited_lists)
     context = {
         "checklist": Checklist.objects.current(),
+        "urgent_help": UrgentHelp.load(),
         "today": timezone.localdate(),
         "questions_to_ask": questions_to_ask,
         "things_to_bring": things_to_bring,
         "signs": signs,
         # Each list cites its sources once, after its heading, so every line stays short.
-        "cited": {
-            "questions_to_ask": cited_sources(questions_to_ask),
-            "things_to_bring": cited_sources(things_to_bring),
-            **{kind: cited_sources(items) for kind, items in signs.items()},
-        },
-        "sources": ChecklistSource.objects.all(),
+        "cited": {name: cited_numbers(items, numbered) for name, items in cited_lists},
+        "sources": [(number, source) for source, number in numbered.items()],
         "screening": [AnswerRow(text=question.text, answer=None) for question in questions],
         "blank_rows": range(BLANK_MEDICINE_ROWS),
         "note_lines": range(NOTE_LINES),
@@ -80,9 +88,19 @@ def signs_by_kind() -> dict[str, list[SignToWatch]]:
     return signs
 
 
-def cited_sources(items) -> list[ChecklistSource]:
-    by_number = {source.number: source for item in items for source in item.sources.all()}
-    return [by_number[number] for number in sorted(by_number)]
+def number_sources(lists) -> dict[Source, int]:
+    """Each source the lists cite, numbered from 1 in the order first cited (a line's own
+    sources by title), in that order."""
+    numbers: dict[Source, int] = {}
+    for items in lists:
+        for item in items:
+            for source in item.sources.all():
+                numbers.setdefault(source, len(numbers) + 1)
+    return numbers
+
+
+def cited_numbers(items, numbered: dict[Source, int]) -> list[int]:
+    return sorted({numbered[source] for item in items for source in item.sources.all()})
 
 
 def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:

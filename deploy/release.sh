@@ -6,7 +6,8 @@
 # 1. In the new release: its virtualenv (make serve's requirements), `check --deploy`,
 #    collectstatic into its own folder under DJANGO_STATIC_RELEASES_DIR (the old releases'
 #    folders stay: servers still on the old release keep linking their files, and every server
-#    serves every release's hashed files), migrate, createcachetable.
+#    serves every release's hashed files), migrate, load_content (the release's data files:
+#    new names and texts; rows staff edited are kept), createcachetable.
 # 2. Point /srv/ldn/current at it and restart the app servers ONE AT A TIME, each only once
 #    the one before answers /readyz: nginx sends traffic to the other meanwhile.
 # 3. Remove the static folders of all but the newest LDN_KEEP_RELEASES releases.
@@ -50,6 +51,7 @@ say "static files into $DJANGO_STATIC_RELEASES_DIR/${DJANGO_RELEASE:-$(basename 
 "$python" manage.py collectstatic --noinput -v0
 say "database"
 "$python" manage.py migrate --noinput
+"$python" manage.py load_content
 "$python" manage.py createcachetable
 
 say "serving $release"

@@ -1,21 +1,21 @@
-"""The editing screens for clinic staff: pages, their sections and list items, and sources.
+"""The editing screens for clinic staff: pages, their sections and list items. (Sources, which
+pages share with the checker and the checklist, are edited under clinical.)
 
 Modelled on django.contrib.flatpages' admin. Every screen keeps a history with "Revert"
 (simple-history), and every text shows its reading grade so staff can keep it plain.
 """
-
-import datetime
 
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 from django.forms import Textarea
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from education.models import Item, Source, Topic, TopicSection, one_year_after
+from clinical.admin import ReviewedAdminMixin
+from clinical.models import Source
+from education.models import Item, Topic, TopicSection
 from education.readability import describe_grade, reading_grade
 
 # Patient text is short: small boxes keep a whole page's sections on one screen.
@@ -57,31 +57,6 @@ class CitedHistoryAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
-class ReviewOverdueFilter(admin.SimpleListFilter):
-    title = "review"
-    parameter_name = "review"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("overdue", "Review overdue"),
-            ("soon", "Due in the next 30 days"),
-            ("ok", "Not due yet"),
-        ]
-
-    def queryset(self, request, queryset):
-        today = timezone.localdate()
-        if self.value() == "overdue":
-            return queryset.review_overdue(today)
-        if self.value() == "soon":
-            return queryset.filter(
-                next_review_due__gte=today,
-                next_review_due__lte=today + datetime.timedelta(days=30),
-            )
-        if self.value() == "ok":
-            return queryset.filter(next_review_due__gte=today)
-        return queryset
-
-
 class TopicSectionInline(admin.StackedInline):
     model = TopicSection
     extra = 0
@@ -102,7 +77,7 @@ class TopicSectionInline(admin.StackedInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(CitedHistoryAdmin):
+class TopicAdmin(ReviewedAdminMixin, CitedHistoryAdmin):
     list_display = [
         "title",
         "status",
@@ -113,14 +88,14 @@ class TopicAdmin(CitedHistoryAdmin):
     ]
     list_display_links = ["title"]
     list_editable = ["order"]
-    list_filter = ["status", ReviewOverdueFilter]
+    list_filter = ["status"]
     search_fields = ["title", "summary", "intro", "sections__heading", "sections__items__text"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["sources"]
     readonly_fields = ["reading_grade_detail", "updated"]
     inlines = [TopicSectionInline]
     formfield_overrides = SHORT_TEXT
-    actions = ["mark_reviewed_today", "publish", "make_draft"]
+    actions = ["publish", "make_draft"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "intro", "reading_grade_detail"]}),
@@ -154,16 +129,6 @@ class TopicAdmin(CitedHistoryAdmin):
 
     # Actions save each page one by one (not queryset.update) so every change gets a
     # history version and the page cache is emptied.
-    @admin.action(description="Mark as reviewed today (next review due in a year)")
-    def mark_reviewed_today(self, request, queryset):
-        today = timezone.localdate()
-        for topic in queryset:
-            topic.last_reviewed = today
-            topic.next_review_due = one_year_after(today)
-            topic._change_reason = "Marked as reviewed"
-            topic.save()
-        self.message_user(request, f"{len(queryset)} page(s) marked as reviewed today.")
-
     @admin.action(description="Publish: patients can see the chosen pages")
     def publish(self, request, queryset):
         self._set_status(request, queryset, Topic.Status.PUBLISHED)
@@ -177,10 +142,6 @@ class TopicAdmin(CitedHistoryAdmin):
             topic.status = status
             topic.save()
         self.message_user(request, f"{len(queryset)} page(s) now: {status.label}.")
-
-    @admin.display(boolean=True, description="Review overdue")
-    def review_overdue(self, topic):
-        return topic.is_review_overdue
 
     @admin.display(description="Reading grade")
     def reading_grade_column(self, topic):
@@ -252,15 +213,3 @@ class ItemAdmin(CitedHistoryAdmin):
     @admin.display(description="Reading grade")
     def reading_grade_column(self, item):
         return describe_grade(f"{item.text} {item.detail}")
-
-
-@admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
-    list_display = ["number", "title", "publisher", "date", "url"]
-    list_display_links = ["number", "title"]
-    search_fields = ["title", "publisher", "url", "note"]
-    fields = ["number", "title", "publisher", "date", "url", "note"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-    def view_on_site(self, source):
-        return f"{reverse('education:sources')}#source-{source.number}"

@@ -3,71 +3,22 @@
 Every model keeps a full history (django-simple-history), so any change can be seen and undone.
 """
 
-import datetime
-
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from simple_history.models import HistoricalRecords
 
+from clinical.models import ReviewedContent, ReviewedQuerySet, Source
 from education.markdown import render_markdown
 
 
-def one_year_after(day: datetime.date) -> datetime.date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
-def default_next_review_due() -> datetime.date:
-    return one_year_after(timezone.localdate())
-
-
-class Source(models.Model):
-    number = models.PositiveSmallIntegerField(
-        unique=True,
-        help_text="The number patients see in square brackets, e.g. 3 shows as [3]. Each number is used once.",
-    )
-    title = models.CharField(max_length=300)
-    publisher = models.CharField(
-        max_length=200, blank=True, help_text="Who published it, e.g. Drugs.com, NCBI Bookshelf."
-    )
-    url = models.URLField(
-        "web address",
-        max_length=500,
-        blank=True,
-        help_text="The full address, starting https://. Leave empty only if it is not online.",
-    )
-    date = models.CharField(
-        max_length=60,
-        blank=True,
-        help_text='As the source gives it, e.g. "2023", or "no date given".',
-    )
-    note = models.TextField(
-        blank=True, help_text="Optional. Shown to patients under the source, e.g. what it covers."
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["number"]
-        verbose_name = "source"
-
-    def __str__(self):
-        return f"[{self.number}] {self.title}"
-
-
-class TopicQuerySet(models.QuerySet):
+class TopicQuerySet(ReviewedQuerySet):
     def published(self):
         return self.filter(status=Topic.Status.PUBLISHED)
 
-    def review_overdue(self, today: datetime.date | None = None):
-        return self.filter(next_review_due__lt=today or timezone.localdate())
 
-
-class Topic(models.Model):
+class Topic(ReviewedContent):
     """One patient page, e.g. "Side effects"."""
 
     class Status(models.TextChoices):
@@ -97,6 +48,7 @@ class Topic(models.Model):
         default=0, help_text="Pages are listed from the lowest number to the highest."
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    # A page always shows its review record, so its fields are required (ReviewedContent's are not).
     reviewer_name = models.CharField(
         max_length=200, help_text="Who checked this page for medical accuracy."
     )
@@ -105,7 +57,6 @@ class Topic(models.Model):
     )
     last_reviewed = models.DateField(default=timezone.localdate)
     next_review_due = models.DateField(
-        default=default_next_review_due,
         help_text="Usually one year after the last review. The page shows it to patients.",
     )
     sources = models.ManyToManyField(
@@ -140,19 +91,32 @@ class Topic(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
-    def is_review_overdue(self) -> bool:
-        return self.next_review_due < timezone.localdate()
-
-    @property
     def intro_as_html(self):
         # intro_html is always the nh3-sanitised rendering made in save(), never raw staff input.
         return mark_safe(self.intro_html)  # noqa: S308
 
-    def cited_sources(self):
-        """The page's sources and every source its items cite, in number order, once each."""
-        return Source.objects.filter(
-            models.Q(topics=self) | models.Q(items__section__topic=self)
-        ).distinct()
+    def numbered_sources(self) -> list[tuple[int, Source]]:
+        """The page's sources numbered [1], [2], ... in the order the page first cites them (its
+        points in order, each point's sources by title; then its page-wide sources), and each point and section given its numbers
+        (`cite_numbers`). Uses the prefetched sections, items and sources."""
+        numbers: dict[int, int] = {}
+        listed: list[tuple[int, Source]] = []
+
+        def number_of(source: Source) -> int:
+            if source.pk not in numbers:
+                numbers[source.pk] = len(numbers) + 1
+                listed.append((numbers[source.pk], source))
+            return numbers[source.pk]
+
+        for section in self.sections.all():
+            section_numbers: set[int] = set()
+            for item in section.items.all():
+                item.cite_numbers = sorted({number_of(s) for s in item.sources.all()})
+                section_numbers.update(item.cite_numbers)
+            section.cite_numbers = sorted(section_numbers)
+        for source in self.sources.all():
+            number_of(source)
+        return listed
 
 
 class TopicSection(models.Model):
@@ -194,12 +158,22 @@ class TopicSection(models.Model):
         help_text='Plain text, e.g. "Tell your doctor if they last more than a few days."',
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lowest number comes first.")
+    key = models.SlugField(  # noqa: DJ001 - rows staff add have no key (null never clashes)
+        max_length=60,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set only on sections the site was installed with (education/data/pages/).",
+    )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = "page section"
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "key"], name="education_section_key_per_page")
+        ]
 
     def __str__(self):
         return f"{self.topic.title}: {self.heading}"
@@ -222,13 +196,6 @@ class TopicSection(models.Model):
     def item_texts(self) -> list[str]:
         return [item.text for item in self.items.all()]
 
-    def cited_sources(self) -> list["Source"]:
-        """Every source the section's items cite, once each, in number order (uses prefetches)."""
-        found = {
-            source.number: source for item in self.items.all() for source in item.sources.all()
-        }
-        return [found[number] for number in sorted(found)]
-
 
 class Item(models.Model):
     """One line of a list, citing the numbered sources it rests on."""
@@ -248,12 +215,24 @@ class Item(models.Model):
         related_name="items",
         help_text="The source(s) this point comes from. Patients see their numbers after it.",
     )
+    key = models.SlugField(  # noqa: DJ001 - rows staff add have no key (null never clashes)
+        max_length=60,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set only on points the site was installed with (education/data/pages/).",
+    )
 
     history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = "list point"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "key"], name="education_item_key_per_section"
+            )
+        ]
 
     def __str__(self):
         return self.text[:80]

@@ -5,94 +5,17 @@ one-syllable word before scoring: the grade then measures our sentences, not the
 """
 
 import re
+from pathlib import Path
 
 import textstat
+import yaml
 
-# Names a page must use as they are. Multi-word names are matched before their parts.
-MEDICAL_NAMES = (
-    # Medicines and their classes
-    "low-dose naltrexone",
-    "naltrexone",
-    "LDN",
-    "Vivitrol",
-    "ReVia",
-    "opioid antagonist",
-    "opioid antagonists",
-    "opioids",
-    "opioid",
-    "endogenous opioids",
-    "endorphins",
-    "analgesics",
-    "analgesic",
-    "antidiarrheals",
-    "antidiarrheal",
-    "nonsteroidal anti-inflammatory drugs",
-    "nonsteroidal anti-inflammatory",
-    "anti-inflammatory",
-    "NSAIDs",
-    "NSAID",
-    "ibuprofen",
-    "naproxen",
-    "aspirin",
-    "acetaminophen",
-    "hydrocodone",
-    "oxycodone",
-    "tramadol",
-    "buprenorphine",
-    "methadone",
-    "morphine",
-    "codeine",
-    "heroin",
-    "fentanyl",
-    "diphenoxylate/atropine",
-    "diphenoxylate",
-    "atropine",
-    "Lomotil",
-    "thioridazine",
-    "disulfiram",
-    "medication-assisted detox",
-    "medication-assisted",
-    "detoxification",
-    # Conditions and body words
-    "opioid use disorder",
-    "alcohol use disorder",
-    "substance use disorders",
-    "substance use disorder",
-    "autoimmune diseases",
-    "autoimmune disease",
-    "autoimmune",
-    "multiple sclerosis",
-    "Gulf War syndrome",
-    "myalgic encephalomyelitis",
-    "encephalomyelitis",
-    "fibromyalgia",
-    "chronic fatigue syndrome",
-    "chronic pain",
-    "chronic",
-    "Crohn's disease",
-    "Crohn's",
-    "thyroid disorders",
-    "thyroid",
-    "hepatitis",
-    "inflammation",
-    "insomnia",
-    "anxiety",
-    "nausea",
-    "vomiting",
-    "fatigue",
-    "lethargy",
-    "diarrhea",
-    "dilated pupils",
-    "pupils",
-    "receptors",
-    "receptor",
-    "TLR-4",
-    "microglia",
-    "microglial",
-    "milligrams",
-    "off-label",
-    "inpatient",
-    "outpatient",
+# Names a page must use as they are (education/data/medical_terms.yaml).
+MEDICAL_TERMS_FILE = Path(__file__).resolve().parent / "data" / "medical_terms.yaml"
+MEDICAL_NAMES = tuple(
+    name
+    for names in yaml.safe_load(MEDICAL_TERMS_FILE.read_text(encoding="utf-8")).values()
+    for name in names
 )
 
 PLACEHOLDER = "drug"

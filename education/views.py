@@ -6,18 +6,26 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from education.models import Item, Source, Topic, TopicSection
+from clinical.models import Source, UrgentHelp
+from education.models import Item, Topic, TopicSection
 from serving.page_cache import cache_published_page
 
 # The page whose summary and key points open the home page.
 HOME_TOPIC_SLUG = "key-points"
 
 
-def _fetch_content(topic: Topic) -> None:
-    """Fetch a topic's sections, their items and the items' sources in three queries."""
+def _fetch_content(*topics: Topic) -> None:
+    """Fetch the topics' sections, their items, the items' sources and the topics' own sources
+    in four queries."""
     items = Item.objects.prefetch_related("sources")
     sections = TopicSection.objects.prefetch_related(Prefetch("items", queryset=items))
-    prefetch_related_objects([topic], Prefetch("sections", queryset=sections))
+    prefetch_related_objects(list(topics), Prefetch("sections", queryset=sections), "sources")
+
+
+def _urgent_help_for(topic: Topic) -> UrgentHelp | None:
+    """The site's urgent box, when the page has an emergency care card that ends with it."""
+    kinds = {section.kind for section in topic.sections.all()}
+    return UrgentHelp.load() if TopicSection.Kind.IMMEDIATE_CARE in kinds else None
 
 
 @require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
@@ -27,10 +35,15 @@ def home(request):
     key_points = next((t for t in topics if t.slug == HOME_TOPIC_SLUG), None)
     if key_points:
         _fetch_content(key_points)
+        key_points.numbered_sources()  # the home page cites the key points page's numbers
     return render(
         request,
         "education/home.html",
-        {"key_points": key_points, "topics": [t for t in topics if t is not key_points]},
+        {
+            "key_points": key_points,
+            "topics": [t for t in topics if t is not key_points],
+            "urgent_help": _urgent_help_for(key_points) if key_points else None,
+        },
     )
 
 
@@ -58,7 +71,8 @@ def topic(request, slug):
         {
             "topic": page,
             "preview": not page.is_published,
-            "cited_sources": page.cited_sources(),
+            "cited_sources": page.numbered_sources(),
+            "urgent_help": _urgent_help_for(page),
             "previous_topic": published[position - 1] if position else None,
             "next_topic": (
                 published[position + 1]
@@ -76,7 +90,31 @@ def topic(request, slug):
 @require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def sources(request):
-    return render(request, "education/sources.html", {"sources": Source.objects.all()})
+    """Every source that something a patient reads cites: the published pages (in page order,
+    as they cite them), then the checker's warnings and questions and the checklist."""
+    cited = Q(topics__status=Topic.Status.PUBLISHED) | Q(
+        items__section__topic__status=Topic.Status.PUBLISHED
+    )
+    cited |= Q(groups__isnull=False) | Q(questions__isnull=False)
+    cited |= (
+        Q(questiontoask__isnull=False)
+        | Q(thingtobring__isnull=False)
+        | Q(signtowatch__isnull=False)
+    )
+    order: dict[int, int] = {}  # source id -> when the pages first cite it
+    items = Item.objects.prefetch_related("sources")
+    sections = TopicSection.objects.prefetch_related(Prefetch("items", queryset=items))
+    topics = list(Topic.objects.published().prefetch_related(Prefetch("sections", sections)))
+    for topic in topics:
+        for section in topic.sections.all():
+            for item in section.items.all():
+                for source in item.sources.all():
+                    order.setdefault(source.pk, len(order))
+    listed = sorted(
+        Source.objects.filter(cited).distinct(),
+        key=lambda source: (order.get(source.pk, len(order)), source.title.casefold()),
+    )
+    return render(request, "education/sources.html", {"sources": listed})
 
 
 @require_safe

@@ -53,7 +53,7 @@ CLINIC_NAME = os.environ.get("DJANGO_CLINIC_NAME", "LDN Guide")
 
 INSTALLED_APPS = [
     # The stock admin, with a second factor for staff when DJANGO_ADMIN_OTP is on.
-    "ldn_site.apps.StaffAdminConfig",
+    "staff.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -69,10 +69,14 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    # The project itself: content export commands.
+    # The project itself (settings, urls): configuration only.
     "ldn_site.apps.SiteConfig",
     # How the site is served: middleware, page cache, cache versions, health checks, errors.
     "serving",
+    # The clinical-content core: sources, review records, urgent help, severity, load_content.
+    "clinical",
+    # The admin site with the second factor, and add_totp_device.
+    "staff",
     "education",
     "checker",
     "checklist",

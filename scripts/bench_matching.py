@@ -19,8 +19,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.matching import MatchIndex, NameRecord, build_index, records_from_seed  # noqa: E402
-from checker.rules import evaluate, questions_from_seed, rules_from_seed  # noqa: E402
+from checker.datafiles import read_checker_data  # noqa: E402
+from checker.matching import MatchIndex, NameRecord, build_index  # noqa: E402
+from checker.rules import SourceRef, evaluate  # noqa: E402
+from clinical.datafiles import read_sources  # noqa: E402
+
+# The real knowledge base, straight from the data files (checker/data/, clinical/data/).
+SOURCES = read_sources()
+DATA = read_checker_data(source_keys={source.key for source in SOURCES})
+REFS = {s.key: SourceRef(title=s.title, url=s.url, publisher=s.publisher) for s in SOURCES}
 
 ENTRIES_FILE = ROOT / "tests" / "checker" / "realistic_entries.tsv"
 _SYLLABLE_TEXT = (
@@ -59,14 +66,14 @@ def grown_records(records: list[NameRecord], factor: int, seed: int = 7) -> list
 
 def build_timed(records: list[NameRecord]) -> tuple[MatchIndex, float]:
     started = time.perf_counter()
-    index = build_index(records)
+    index = build_index(records, words=DATA.words)
     return index, time.perf_counter() - started
 
 
 def one_round(index: MatchIndex, entries: list[str], lists: list[list[str]]) -> dict:
     """One timed pass: every entry alone, then every 20-entry list through the rules too."""
-    rules = rules_from_seed()
-    questions = questions_from_seed()
+    rules = DATA.group_rules(REFS)
+    questions = DATA.question_list(REFS)
     singles = []
     started = time.perf_counter()
     for entry in entries:
@@ -95,7 +102,7 @@ def main() -> int:
 
     entries = realistic_entries()
     lists = [entries[i : i + 20] for i in range(0, len(entries) - 19, 20)]
-    records = records_from_seed()
+    records = DATA.name_records()
     base_index, base_build = build_timed(records)
     grown_index, grown_build = build_timed(grown_records(records, args.factor))
     for index in (base_index, grown_index):  # warm up once

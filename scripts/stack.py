@@ -53,10 +53,11 @@ def production_env(workdir: Path, database_url: str | None = None, **extra: str)
 
 
 def prepare(env: dict) -> None:
-    """collectstatic and migrate, as `make serve` does."""
+    """collectstatic, migrate and load_content, as `make serve` does."""
     for args in (
         ["collectstatic", "--noinput", "-v0"],
         ["migrate", "--noinput", "-v0"],
+        ["load_content", "-v0"],
         ["createcachetable"],
     ):
         subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=600)

@@ -1,7 +1,7 @@
 """A cache of published pages, shared by every worker, emptied whenever staff save content.
 
 Pages are stored under the "pages" version (serving.versions); any committed save or delete
-of a content model (education, checker, checklist) starts a new version, so every worker stops
+of a content model (clinical, education, checker, checklist) starts a new version, so every worker stops
 serving the old pages at once, with whatever cache backend is configured. The key also
 carries the release's static-files manifest hash, so pages cached by an older release (which
 link older style sheets) are never served by a newer one.
@@ -24,7 +24,7 @@ from serving import versions
 
 logger = logging.getLogger(__name__)
 
-CONTENT_APPS = frozenset({"education", "checker", "checklist"})
+CONTENT_APPS = frozenset({"clinical", "education", "checker", "checklist"})
 VERSION = "pages"
 
 

@@ -1,5 +1,6 @@
 """Shared fixtures and make_* builders for the whole suite."""
 
+import io
 import pickle
 
 import pytest
@@ -52,3 +53,23 @@ def staff_client(client, staff_user, django_capture_on_commit_callbacks):
 
     client.request = request_then_commit
     return client
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as `make run` makes one: migrate (schema only), then load_content."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("load_content", stdout=io.StringIO())
+
+
+def load_all_content() -> None:
+    """What a transactional test (its database is emptied after each test) needs first: every
+    data file loaded, and the engine told to build afresh."""
+    from django.core.management import call_command
+
+    from checker import engine
+
+    call_command("load_content", stdout=io.StringIO())
+    engine.bump_version()

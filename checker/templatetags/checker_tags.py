@@ -1,11 +1,11 @@
-"""How each level looks and reads: the one place that maps a severity to words, a class and
-an icon. Patients always get the words; the icon and border are extra, never the only signal.
+"""How each level looks and reads in a template: the words, CSS modifier and icon come from
+clinical.severity.Severity, the one place for them. Patients always get the words; the icon and
+border are extra, never the only signal.
 
     {% load checker_tags %}
     {% severity finding.severity as level %}{{ level.label }} {{ level.css }} {{ level.icon }}
 
-`label` is for a medicine ("Do not take together"; the words themselves live in
-checker.rules.LEVEL_WORDS, which the pure engine uses too); `answer_label` is for a screening answer,
+`label` is for a medicine ("Do not take together"); `answer_label` is for a screening answer,
 where "together" would not make sense.
 """
 
@@ -14,53 +14,21 @@ from dataclasses import dataclass
 from django import template
 
 from checker.forms import CONFIRM_PREFIX
-from checker.rules import LEVEL_WORDS, Finding
+from checker.rules import Finding
+from clinical.severity import Severity
 
 register = template.Library()
 
-SEVERITY_PRESENTATION = {
-    "avoid": {
-        "label": LEVEL_WORDS["avoid"],
-        "answer_label": "Serious: talk to your doctor before you take LDN",
-        "css": "avoid",
-        "icon": "✕",
-    },
-    "caution": {
-        "label": LEVEL_WORDS["caution"],
-        "answer_label": "Ask your doctor first",
-        "css": "caution",
-        "icon": "!",
-    },
-    "info": {
-        "label": LEVEL_WORDS["info"],
-        "answer_label": "Tell your doctor",
-        "css": "info",
-        "icon": "i",
-    },
-    "none": {
-        "label": LEVEL_WORDS["none"],
-        "answer_label": "No known interaction in our list",
-        "css": "none",
-        "icon": "–",
-    },
-    "unknown": {
-        "label": LEVEL_WORDS["unknown"],
-        "answer_label": "Not recognised",
-        "css": "unknown",
-        "icon": "?",
-    },
-}
-
 
 @register.simple_tag
-def severity(level: str) -> dict:
+def severity(level: str) -> Severity:
     """The words, CSS modifier and icon for a severity ("avoid", "caution", ...)."""
-    return SEVERITY_PRESENTATION.get(level, SEVERITY_PRESENTATION["unknown"])
+    return Severity.of(level)
 
 
 @register.filter
 def severity_label(level: str) -> str:
-    return severity(level)["label"]
+    return Severity.of(level).words
 
 
 @dataclass(frozen=True)
@@ -128,8 +96,7 @@ def results_by_level(report, rows=()) -> list[dict]:
 
 
 def _level_order(level: str) -> int:
-    order = list(SEVERITY_PRESENTATION)
-    return order.index(level) if level in order else len(order)
+    return Severity.of(level).rank
 
 
 @register.filter

@@ -6,7 +6,18 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import checklist.models
+
+def a_year_from_today():
+    """Frozen copy of the default this migration was made with (a year from today), so the
+    migration imports no project module. The models no longer have this default."""
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + 1, day=28)
 
 
 class Migration(migrations.Migration):
@@ -77,7 +88,7 @@ class Migration(migrations.Migration):
                 (
                     "next_review_due",
                     models.DateField(
-                        default=checklist.models.a_year_from_today,
+                        default=a_year_from_today,
                         help_text="When the words must be checked again. Usually a year after the last review.",
                     ),
                 ),
@@ -200,7 +211,7 @@ class Migration(migrations.Migration):
                 (
                     "next_review_due",
                     models.DateField(
-                        default=checklist.models.a_year_from_today,
+                        default=a_year_from_today,
                         help_text="When the words must be checked again. Usually a year after the last review.",
                     ),
                 ),

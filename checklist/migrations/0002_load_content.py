@@ -1,19 +1,11 @@
-"""Load the checklist's starting words from checklist/content.py (missing rows only)."""
+"""Frozen: this migration once loaded the checklist's words by importing live code. Migrations
+now carry schema only; the words come from `manage.py load_content` (checklist/data/). Kept,
+empty, so databases that applied it keep a consistent migration history."""
 
 from django.db import migrations
 
 
-def load_content(apps, schema_editor):
-    from checklist.seed import load_checklist_content
-
-    load_checklist_content(apps)
-
-
 class Migration(migrations.Migration):
-    dependencies = [
-        ("checklist", "0001_initial"),
-    ]
+    dependencies = [("checklist", "0001_initial")]
 
-    operations = [
-        migrations.RunPython(load_content, migrations.RunPython.noop),
-    ]
+    operations = []

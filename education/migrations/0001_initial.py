@@ -6,7 +6,18 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import education.models
+
+def default_next_review_due():
+    """Frozen copy of the default this migration was made with (a year from today), so the
+    migration imports no project module. The models no longer have this default."""
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + 1, day=28)
 
 
 class Migration(migrations.Migration):
@@ -222,7 +233,7 @@ class Migration(migrations.Migration):
                 (
                     "next_review_due",
                     models.DateField(
-                        default=education.models.default_next_review_due,
+                        default=default_next_review_due,
                         help_text="Usually one year after the last review. The page shows it to patients.",
                     ),
                 ),
@@ -330,7 +341,7 @@ class Migration(migrations.Migration):
                 (
                     "next_review_due",
                     models.DateField(
-                        default=education.models.default_next_review_due,
+                        default=default_next_review_due,
                         help_text="Usually one year after the last review. The page shows it to patients.",
                     ),
                 ),

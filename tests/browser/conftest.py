@@ -3,7 +3,7 @@
 Every page a test opens is watched: a request to any host but the live server fails the test
 (and is aborted), and so do Content Security Policy violations, console errors and uncaught
 script errors. Tests run against pytest-django's live server over the test database with the content the
-data migrations load (loaded again if another suite flushed it, and checked in every test).
+load_content loads (loaded again if another suite flushed it, and checked in every test).
 """
 
 from __future__ import annotations
@@ -88,11 +88,12 @@ def chromium(site_server) -> Browser:
 
 # --- The site, with its content -----------------------------------------------------------------
 
-# Rows the data migrations load, with the fewest the site can work with. Checked before every
+# Rows load_content loads, with the fewest the site can work with. Checked before every
 # browser test: another suite's transactional test may have flushed the database.
 CONTENT_MINIMUMS = {
     "education.Topic": 10,
-    "education.Source": 10,
+    "clinical.Source": 10,
+    "clinical.UrgentHelp": 1,
     "education.Item": 50,
     "checker.InteractionGroup": 4,
     "checker.Name": 1000,
@@ -112,22 +113,10 @@ def missing_content() -> dict[str, int]:
 
 
 def load_content_again() -> None:
-    """Run each app's own create-missing loader, as its data migration does."""
-    from checker.seed import load_seed
-    from checklist.seed import load_checklist_content
-    from education import models as education
-    from education.content import load_content
-    from education.markdown import render_markdown
+    """Every data file loaded again (load_content adds only what is missing)."""
+    from tests.conftest import load_all_content
 
-    load_content(
-        source_model=education.Source,
-        topic_model=education.Topic,
-        section_model=education.TopicSection,
-        item_model=education.Item,
-        render_markdown=render_markdown,
-    )
-    load_seed()
-    load_checklist_content()
+    load_all_content()
 
 
 def _joining_server_class():
@@ -182,7 +171,7 @@ def site_server(django_db_setup, django_db_blocker):
 def site(site_server) -> str:
     """The live server's address, after checking the loaded content is there."""
     missing = missing_content()
-    assert not missing, f"The data migrations' content is missing in this test: {missing}"
+    assert not missing, f"The loaded content (load_content) is missing in this test: {missing}"
     return site_server.url
 
 

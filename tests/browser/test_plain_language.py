@@ -4,7 +4,7 @@ Scored with education/readability.py's reading_grade(), the same figure staff se
 admin: drug and condition names are swapped for a one-syllable word first, and each line
 (a heading, a list point) counts as a sentence. Pages are read through the Django test client,
 taking the text of <main> as a browser shows it (hidden parts left out); the knowledge base and
-the checklist are read from the rows the data migrations load.
+the checklist are read from the rows load_content loads.
 """
 
 from html.parser import HTMLParser
@@ -218,11 +218,12 @@ def test_every_screening_question_and_its_prompts_read_at_grade_8_or_lower():
         for field in ("yes_message", "tell_your_doctor"):
             fields[f"question {question.slug}: {field}"] = getattr(question, field)
     assert len(shown) >= 6
+    from clinical.models import UrgentHelp
+
     settings = CheckerSettings.objects.get()
     shown["dose context"] = settings.dose_context
-    shown["urgent help"] = "\n".join(
-        [settings.urgent_heading, settings.urgent_signs, settings.urgent_action]
-    )
+    urgent = UrgentHelp.objects.get()
+    shown["urgent help"] = "\n".join([urgent.heading, urgent.signs, urgent.action])
     texts = {**shown, **fields}
     too_hard = graded(shown) | graded(fields, min_words=MIN_WORDS_ALONE)
     assert not too_hard, "Questions and prompts above grade 8:\n" + report(too_hard, texts)
@@ -233,7 +234,7 @@ def test_every_checklist_question_and_list_reads_at_grade_8_or_lower():
 
     texts = {}
     checklist = Checklist.objects.get()
-    for field in ("introduction", "opioid_warning", "urgent_help"):
+    for field in ("introduction", "opioid_warning"):
         texts[f"checklist {field}"] = getattr(checklist, field)
     for model in (QuestionToAsk, ThingToBring, SignToWatch):
         rows = list(model.objects.all())

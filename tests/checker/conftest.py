@@ -14,7 +14,7 @@ def _fresh_engine():
 
 
 def make_source(**fields):
-    from checker.models import Source
+    from clinical.models import Source
 
     defaults = {
         "key": "test-label",
@@ -75,9 +75,9 @@ def make_question(slug, **fields):
 
 @pytest.fixture
 def kb(db):
-    """A small knowledge base with one name at each level, on top of the seeded one.
+    """A small knowledge base with one name at each level, on top of the loaded one.
 
-    The opioid rows use get_or_create so they work with or without the seed data.
+    The opioid rows use get_or_create so they work with or without the loaded data.
     """
     from checker.models import InteractionGroup, Name
 

@@ -19,12 +19,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def site(live_server):
-    """The live server with the checker's seed data (a transactional test starts empty)."""
-    from checker import engine
-    from checker.seed import load_seed
+    """The live server with the site's content (a transactional test starts empty)."""
+    from tests.conftest import load_all_content
 
-    load_seed()
-    engine.bump_version()
+    load_all_content()
     return live_server.url
 
 

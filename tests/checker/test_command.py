@@ -1,4 +1,4 @@
-"""manage.py checkmeds and load_checker_seed, as a clinic's IT person would run them."""
+"""manage.py checkmeds, as a clinic's IT person would run it. (load_content: tests/clinical.)"""
 
 import json
 from io import StringIO
@@ -47,13 +47,3 @@ def test_checkmeds_reads_names_from_standard_input_when_given_a_dash(kb):
 def test_checkmeds_needs_a_name(kb):
     with pytest.raises(CommandError):
         call_command("checkmeds", "  ", stdout=StringIO())
-
-
-@pytest.mark.django_db
-def test_load_checker_seed_can_run_again_and_changes_nothing_the_second_time():
-    from checker.models import Ingredient, Name
-
-    counts = (Ingredient.objects.count(), Name.objects.count())
-    output = run("load_checker_seed")
-    assert "name: 0 created, 0 updated" in output
-    assert (Ingredient.objects.count(), Name.objects.count()) == counts

@@ -2,7 +2,7 @@
 entries read in part name what was not read, names with two meanings show every reading,
 several products in one entry are read one by one, and words that only contain a drug name
 (or say it is not taken) never become that drug. No database: tiny hand-built records, and
-the seed knowledge base where a case needs real names."""
+the real knowledge base (checker/data/) where a case needs real names."""
 
 import pytest
 
@@ -12,9 +12,9 @@ from checker.matching import (
     MATCH_NONE,
     NameRecord,
     build_index,
-    records_from_seed,
 )
-from checker.rules import GroupRule, evaluate, rules_from_seed
+from checker.rules import GroupRule, evaluate
+from tests.checker.knowledge import knowledge
 
 OPIOID_RULE = GroupRule(
     slug="opioid",
@@ -65,12 +65,13 @@ def tiny():
 
 @pytest.fixture(scope="module")
 def seed():
-    return build_index(records_from_seed())
+    """The real knowledge base, from the data files."""
+    return knowledge().index
 
 
 @pytest.fixture(scope="module")
 def seed_rules():
-    return rules_from_seed()
+    return knowledge().rules
 
 
 def finding_of(index, text, rules=RULES):

@@ -24,14 +24,9 @@ def chromium():
 
 @pytest.fixture
 def loaded_content(transactional_db):
-    """The checker's names and rules and the checklist's words, for tests against the live
-    server. A transactional test's database is flushed after each test, so the data migrations'
-    rows may be gone; their loaders (create-missing-only) put them back in about a second,
+    """Every data file loaded, for tests against the live server. A transactional test's
+    database is emptied after each test; load_content puts everything back in about a second,
     far faster than a serialized rollback of every table."""
-    from checker import engine
-    from checker.seed import load_seed
-    from checklist.seed import load_checklist_content
+    from tests.conftest import load_all_content
 
-    load_seed()
-    load_checklist_content()
-    engine.bump_version()  # the engine in this process must read the rows just loaded
+    load_all_content()

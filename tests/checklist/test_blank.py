@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from checker import engine
-from checklist.models import Checklist, ChecklistSource, QuestionToAsk, SignToWatch, ThingToBring
+from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
 from checklist.views import BLANK_MEDICINE_ROWS, NOTE_LINES
+from clinical.models import Source, UrgentHelp
 
 URL = "/checklist/"
 
@@ -29,7 +30,7 @@ def test_blank_checklist_has_every_section_heading(client):
         "My medicines",
         "About me: tell your doctor",
         "Side effects to watch for",
-        "Get help right away",
+        UrgentHelp.load().heading,
         "Questions to ask about LDN",
         "What to bring",
         "Notes and my doctor's answers",
@@ -69,7 +70,7 @@ def test_blank_checklist_shows_the_staff_content(client):
             assert item.text in text, item.text
     checklist = Checklist.objects.current()
     assert checklist.introduction in text
-    assert checklist.urgent_help in text
+    assert UrgentHelp.load().action in text  # the site's one urgent box
     assert "Opioid warning" not in text  # only when an opioid was found
 
 
@@ -81,10 +82,21 @@ def test_blank_checklist_shows_review_dates_and_numbered_sources_with_addresses(
     assert checklist.reviewer_name in text
     assert "Last reviewed" in text
     assert "Next review due" in text
-    for source in ChecklistSource.objects.all():
-        assert f'id="checklist-source-{source.number}"' in text
+    cited = Source.objects.filter(
+        pk__in=[
+            s.pk
+            for model in (QuestionToAsk, ThingToBring, SignToWatch)
+            for i in model.objects.shown()
+            for s in i.sources.all()
+        ]
+    )
+    assert cited.exists()
+    for source in cited:
         assert f'href="{source.url}"' in text
         assert source.display_url in text
+    # Numbered 1, 2, 3 ... in the order the page cites them, without gaps.
+    numbers = [int(n) for n in re.findall(r'id="checklist-source-(\d+)"', text)]
+    assert numbers == list(range(1, cited.count() + 1))
     assert "drugcentral.org/label/" in text  # the FDA label
     assert 'href="#checklist-source-' in text  # lists cite their sources
 

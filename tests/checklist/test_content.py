@@ -1,30 +1,29 @@
-"""The checklist's staff-edited content: loaded by the data migration, never overwritten by the
-loader, and editable (with history) in admin."""
+"""The checklist's staff-edited content: loaded from checklist/data/checklist.yaml, never
+overwritten by the loader, and editable (with history) in admin."""
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
-from checklist import content
-from checklist.models import (
-    Checklist,
-    ChecklistSource,
-    QuestionToAsk,
-    SignToWatch,
-    ThingToBring,
-)
-from checklist.seed import load_checklist_content
+from checklist.datafiles import read_checklist
+from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
+from clinical.datafiles import read_sources
+
+
+def load_checklist_content():
+    call_command("load_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.mark.django_db
-def test_data_migration_loads_every_list_with_review_dates():
+def test_load_content_loads_every_list_with_review_dates():
+    data = read_checklist(source_keys={s.key for s in read_sources()})
     checklist = Checklist.objects.current()
     assert checklist.introduction
     assert checklist.reviewer_name
     assert checklist.next_review_due > checklist.last_reviewed
-    assert QuestionToAsk.objects.count() == len(content.QUESTIONS_TO_ASK)
-    assert ThingToBring.objects.count() == len(content.THINGS_TO_BRING)
-    assert SignToWatch.objects.count() == len(content.SIGNS_TO_WATCH)
-    assert ChecklistSource.objects.count() == len(content.SOURCES)
+    assert QuestionToAsk.objects.count() == len(data.lists["questions_to_ask"])
+    assert ThingToBring.objects.count() == len(data.lists["things_to_bring"])
+    assert SignToWatch.objects.count() == len(data.lists["signs_to_watch"])
     for kind in SignToWatch.Kind.values:
         assert SignToWatch.objects.filter(kind=kind).exists(), kind
 
@@ -58,9 +57,11 @@ def test_every_sign_and_list_line_cites_a_source():
 def test_loader_never_overwrites_or_duplicates_staff_edits():
     question = QuestionToAsk.objects.get(key="alcohol")
     question.text = "Is a glass of wine with dinner a problem?"
+    question._change_reason = "Edited by staff"
     question.save()
     checklist = Checklist.objects.current()
     checklist.introduction = "Our clinic's own words."
+    checklist._change_reason = "Edited by staff"
     checklist.save()
     counts = [model.objects.count() for model in (QuestionToAsk, ThingToBring, SignToWatch)]
 
@@ -74,19 +75,8 @@ def test_loader_never_overwrites_or_duplicates_staff_edits():
 
 
 @pytest.mark.django_db
-def test_loader_keeps_a_source_number_staff_have_taken():
-    ChecklistSource.objects.filter(key="ahrq-questions").delete()
-    ChecklistSource.objects.create(number=7, title="Our leaflet", url="https://example.org/a")
-
-    load_checklist_content()
-
-    assert ChecklistSource.objects.get(number=7).title == "Our leaflet"
-    assert ChecklistSource.objects.get(key="ahrq-questions").number != 7
-
-
-@pytest.mark.django_db
 def test_staff_can_open_every_checklist_admin_screen(staff_client):
-    for model in (Checklist, ChecklistSource, QuestionToAsk, ThingToBring, SignToWatch):
+    for model in (Checklist, QuestionToAsk, ThingToBring, SignToWatch):
         opts = model._meta
         changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         assert staff_client.get(changelist).status_code == 200
@@ -109,7 +99,7 @@ def test_admin_shows_staff_the_reading_grade_of_what_they_write(staff_client):
 
 @pytest.mark.django_db
 def test_every_loaded_row_has_a_first_version_staff_can_go_back_to():
-    for model in (Checklist, ChecklistSource, QuestionToAsk, ThingToBring, SignToWatch):
+    for model in (Checklist, QuestionToAsk, ThingToBring, SignToWatch):
         for row in model.objects.all():
             assert row.history.filter(history_type="+").exists(), (model, row.pk)
 

@@ -67,7 +67,7 @@ def test_an_opioid_brings_the_opioid_warning_box_naming_the_entries(client):
     assert "lean" in warning
     assert "metformin" not in warning
     assert Checklist.objects.current().opioid_warning in warning
-    assert "Get help right away" in text
+    assert "When to get help now" in text
     assert "Signs of an opioid overdose" in text
 
 
@@ -75,7 +75,7 @@ def test_an_opioid_brings_the_opioid_warning_box_naming_the_entries(client):
 def test_no_opioid_means_no_opioid_warning_box(client):
     text = page_text(client.post(URL, make_checker_post(["metformin", "ibuprofen"])))
     assert "Opioid warning" not in text
-    assert "Get help right away" in text  # the urgent signs are always on the page
+    assert "When to get help now" in text  # the urgent signs are always on the page
 
 
 @pytest.mark.django_db

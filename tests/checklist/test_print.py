@@ -98,7 +98,7 @@ def test_ten_medicines_print_on_two_pages_of_letter_and_a4(
             assert medicine in words, f"{medicine} missing on {paper}"
         assert "Opioid warning" in words
         assert "Do not take together" in words
-        assert "Get help right away" in words
+        assert "When to get help now" in words
         # No site navigation, buttons or footer links on paper.
         assert "Print this checklist" not in words
         assert "Check my medicines" not in words

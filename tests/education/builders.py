@@ -3,20 +3,22 @@
 import datetime
 import itertools
 
-from education.models import Item, Source, Topic, TopicSection
+from clinical.models import Source
+from education.models import Item, Topic, TopicSection
 
 _numbers = itertools.count(100)
 
 
 def make_source(**fields) -> Source:
-    number = fields.pop("number", None) or next(_numbers)
+    number = next(_numbers)
     defaults = {
+        "key": f"test-source-{number}",
         "title": f"Test source {number}",
         "publisher": "Test publisher",
         "url": f"https://example.org/source-{number}",
         "date": "2024",
     }
-    return Source.objects.create(number=number, **{**defaults, **fields})
+    return Source.objects.create(**{**defaults, **fields})
 
 
 def make_topic(**fields) -> Topic:

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from education.models import Item, Source, Topic, one_year_after
+from clinical.models import Source, one_year_after
+from education.models import Item, Topic
 from tests.education.builders import make_topic
 from tests.education.pages import form_values, read_page
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def change_url(obj) -> str:
-    return reverse(f"admin:education_{obj._meta.model_name}_change", args=[obj.pk])
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
 
 def submit_change_form(client, obj, **changes):
@@ -28,17 +29,14 @@ def submit_change_form(client, obj, **changes):
 
 def test_every_editing_screen_opens_for_staff(staff_client):
     item = Item.objects.select_related("section__topic").first()
-    for name in ("topic", "topicsection", "item", "source"):
-        assert staff_client.get(reverse(f"admin:education_{name}_changelist")).status_code == 200
-        assert staff_client.get(reverse(f"admin:education_{name}_add")).status_code == 200
+    for label in ("education_topic", "education_topicsection", "education_item", "clinical_source"):
+        assert staff_client.get(reverse(f"admin:{label}_changelist")).status_code == 200
+        assert staff_client.get(reverse(f"admin:{label}_add")).status_code == 200
     for obj in (item, item.section, item.section.topic, item.sources.first()):
         assert staff_client.get(change_url(obj)).status_code == 200
-        assert (
-            staff_client.get(
-                reverse(f"admin:education_{obj._meta.model_name}_history", args=[obj.pk])
-            ).status_code
-            == 200
-        )
+        opts = obj._meta
+        history = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
+        assert staff_client.get(history).status_code == 200
 
 
 def test_a_fixed_typo_shows_on_the_page_and_history_can_undo_it(staff_client, patient):
@@ -196,25 +194,33 @@ def test_the_make_draft_action_hides_pages_and_publish_brings_them_back(staff_cl
 
 def test_reverting_a_point_brings_back_the_sources_it_cited(staff_client, patient):
     item = Item.objects.get(text="Muscle pain")
-    assert list(item.sources.values_list("number", flat=True)) == [4]
-    version_citing_4 = item.history.latest("history_date")
+    assert list(item.sources.values_list("key", flat=True)) == ["statpearls-naltrexone"]
+    version_citing_statpearls = item.history.latest("history_date")
+    cleveland = Source.objects.get(key="cleveland-withdrawal")
 
-    submit_change_form(staff_client, item, sources=str(Source.objects.get(number=7).pk))
-    assert list(item.sources.values_list("number", flat=True)) == [7]
+    submit_change_form(staff_client, item, sources=str(cleveland.pk))
+    assert list(item.sources.values_list("key", flat=True)) == ["cleveland-withdrawal"]
+    assert cleveland.title in patient.get("/learn/side-effects/").content.decode()
 
-    revert_url = reverse("admin:education_item_simple_history", args=[item.pk, version_citing_4.pk])
+    revert_url = reverse(
+        "admin:education_item_simple_history", args=[item.pk, version_citing_statpearls.pk]
+    )
     data = form_values(staff_client.get(revert_url).content, "historicalitem_form")
-    assert data["sources"] == [str(Source.objects.get(number=4).pk)]
+    assert data["sources"] == [str(Source.objects.get(key="statpearls-naltrexone").pk)]
     data["_save"] = ["Save"]
     assert staff_client.post(revert_url, data).status_code == 302
 
-    assert list(item.sources.values_list("number", flat=True)) == [4]
+    assert list(item.sources.values_list("key", flat=True)) == ["statpearls-naltrexone"]
     html = patient.get("/learn/side-effects/").content.decode()
-    assert 'id="source-4"' in html
-    assert 'id="source-7"' not in html
+    assert cleveland.title not in html
 
 
 def test_a_page_version_keeps_the_page_sources_it_had():
     topic = Topic.objects.get(slug="medicines-to-avoid")
     first = topic.history.earliest("history_date")
-    assert sorted(row.source.number for row in first.sources.all()) == [1, 5, 6, 8]
+    assert sorted(row.source.key for row in first.sources.all()) == [
+        "drugs-com-interactions",
+        "goodrx-naltrexone",
+        "tip49-exhibit",
+        "vivitrol-label",
+    ]

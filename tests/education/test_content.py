@@ -1,14 +1,16 @@
-"""The article's content, as loaded by the data migration into every new database."""
+"""The article's content (education/data/pages/), as load_content puts it into every database."""
 
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.management import call_command
 from django.urls import Resolver404, resolve
 
-from education import content
-from education.markdown import render_markdown
-from education.models import Item, Source, Topic, TopicSection
+from clinical.datafiles import read_sources
+from clinical.models import Source
+from education.datafiles import read_pages
+from education.models import Item, Topic, TopicSection
 from education.readability import reading_grade
 from tests.education.pages import read_page
 
@@ -193,7 +195,7 @@ def test_every_list_point_cites_at_least_one_source():
 
 def test_the_loaded_pages_are_published_with_a_review_a_year_apart():
     topics = Topic.objects.all()
-    assert topics.count() == len(content.TOPICS) == 10
+    assert topics.count() == len(pages()) == 10
     for topic in topics:
         assert topic.is_published
         assert topic.reviewer_name
@@ -206,40 +208,41 @@ def test_the_loaded_pages_are_published_with_a_review_a_year_apart():
 def test_every_loaded_row_has_a_first_version_in_its_history():
     for model in (Source, Topic, TopicSection, Item):
         for row in model.objects.all():
-            assert row.history.filter(history_type="+").exists(), row
+            first = row.history.earliest("history_date")
+            assert first.history_type == "+", row
+            assert first.history_change_reason.startswith("load_content: added from"), row
 
 
 def test_the_content_is_never_called_safe():
     assert [text for text in patient_texts() if re.search(r"\bsafe", text, re.I)] == []
 
 
-def test_loading_again_keeps_what_staff_edited_and_restores_only_what_is_missing():
+def test_loading_again_keeps_what_staff_edited_and_deleted_and_restores_nothing_twice():
     topic = Topic.objects.get(slug="side-effects")
     topic.title = "Side effects (edited by staff)"
     topic.save()
-    Source.objects.get(number=7).delete()
+    item = Item.objects.get(text="Muscle pain")
+    item.delete()  # staff took a point off the page
 
-    content.load_content(
-        source_model=Source,
-        topic_model=Topic,
-        section_model=TopicSection,
-        item_model=Item,
-        render_markdown=render_markdown,
-    )
+    call_command("load_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert Topic.objects.get(slug="side-effects").title == "Side effects (edited by staff)"
     assert Topic.objects.get(slug="side-effects").sections.count() == 1
-    assert Source.objects.filter(number=7).exists()
+    assert not Item.objects.filter(text="Muscle pain").exists()
     assert Topic.objects.count() == 10
+
+
+def pages():
+    return read_pages(source_keys={source.key for source in read_sources()})
 
 
 def patient_texts() -> list[str]:
     texts = []
-    for topic in content.TOPICS:
-        texts += [topic["title"], topic["summary"], topic["intro"]]
-        for section in topic["sections"]:
-            texts += [section["heading"], section.get("intro", ""), section.get("closing", "")]
-            texts += [entry["text"] for entry in section["items"]]
+    for page in pages():
+        texts += [page.title, page.summary, page.intro]
+        for section in page.sections:
+            texts += [section.heading, section.intro, section.closing]
+            texts += [item.text for item in section.items]
     return [text for text in texts if text]
 
 

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from education.models import Source, Topic, TopicSection
+from clinical.models import Source
+from education.models import Topic, TopicSection
 from tests.education.builders import make_item, make_section, make_source, make_topic
 from tests.education.pages import read_page
 
@@ -23,9 +24,10 @@ def test_home_says_what_ldn_is_and_leads_to_the_checker_and_the_checklist(client
     assert "/learn/side-effects/" in page["links"]
 
 
-def test_home_cites_key_points_against_the_sources_page(client):
+def test_home_cites_key_points_against_the_key_points_pages_own_numbered_sources(client):
     page = read_page(client.get("/").content)
-    assert "/sources/#source-1" in page["links"]
+    assert "/learn/key-points/#source-1" in page["links"]
+    assert not [link for link in page["links"] if link.startswith("/sources/#")]
 
 
 def test_topic_list_links_every_published_page_with_its_summary(client):
@@ -36,7 +38,7 @@ def test_topic_list_links_every_published_page_with_its_summary(client):
 
 
 def test_every_topic_shows_its_points_citations_sources_and_review_dates(client):
-    for topic in Topic.objects.published().prefetch_related("sections__items__sources"):
+    for topic in Topic.objects.published().prefetch_related("sections__items__sources", "sources"):
         response = client.get(topic.get_absolute_url())
         assert response.status_code == 200
         html = response.content.decode()
@@ -46,9 +48,14 @@ def test_every_topic_shows_its_points_citations_sources_and_review_dates(client)
         for section in topic.sections.all():
             for item in section.items.all():
                 assert item.text.replace("’", "'") in page["main"]
-                for source in item.sources.all():
-                    assert f"#source-{source.number}" in page["links"]
-                    assert f'id="source-{source.number}"' in html
+        # The page numbers its own sources 1, 2, 3 ... without gaps, and cites each by number.
+        numbered = topic.numbered_sources()
+        assert [number for number, _ in numbered] == list(range(1, len(numbered) + 1))
+        for number, source in numbered:
+            assert f'id="source-{number}" value="{number}"' in html
+            assert source.title in page["main"]
+        cited = {n for s in topic.sections.all() for i in s.items.all() for n in i.cite_numbers}
+        assert {f"#source-{n}" for n in cited} <= set(page["links"])
         assert "Sources for this page" in page["main"]
         assert (
             "Reviewed by Clinic pharmacist (name set by your clinic), Licensed pharmacist"
@@ -61,17 +68,23 @@ def test_every_topic_shows_its_points_citations_sources_and_review_dates(client)
 
 def test_source_links_leave_the_site_without_passing_anything_on(client):
     html = client.get("/sources/").content.decode()
-    for source in Source.objects.exclude(url=""):
+    listed = Source.objects.exclude(url="").exclude(groups=None, topics=None, items=None)
+    assert listed.exists()
+    for source in listed.distinct():
         assert f'<a href="{source.url}" rel="noopener noreferrer">' in html
 
 
-def test_sources_page_lists_every_source_by_number(client):
+def test_sources_page_lists_every_source_a_patient_text_cites(client):
     response = client.get("/sources/")
     page = read_page(response.content)
     assert response.status_code == 200
-    for source in Source.objects.all():
-        assert f'id="source-{source.number}" value="{source.number}"' in response.content.decode()
+    cited = Source.objects.exclude(groups=None, questions=None, topics=None, items=None)
+    assert cited.exists()
+    for source in cited.distinct():
+        assert f'id="source-{source.key}"' in response.content.decode()
         assert source.title in page["main"]
+    # The drug names' list source is for reviewers, not a page a patient reads.
+    assert "LDN Guide's first medicine list" not in page["main"]
 
 
 def test_withdrawal_page_has_the_urgent_and_emergency_care_cards(client):
@@ -161,11 +174,11 @@ def test_a_page_with_no_sections_or_sources_still_reads_well(client):
 
 
 def test_deleting_a_cited_source_breaks_nothing(client):
-    source = make_source(number=77, title="A source to delete")
+    source = make_source(title="A source to delete")
     topic = make_topic(slug="cited")
     topic.sources.add(source)
     make_item(make_section(topic), text="A cited point.", sources=[source])
-    Source.objects.get(number=3).delete()
+    Source.objects.get(key="drugs-com-ldn").delete()
 
     source.delete()
 
@@ -174,7 +187,7 @@ def test_deleting_a_cited_source_breaks_nothing(client):
     page = read_page(client.get("/learn/cited/").content)
     assert "A cited point." in page["main"]
     assert "A source to delete" not in page["text"]
-    assert "#source-77" not in page["links"]
+    assert "#source-1" not in page["links"]
 
 
 def test_a_page_past_its_review_date_says_so_in_words(client):

@@ -1,7 +1,8 @@
-"""Nothing staff write is lost: every content row (education, checker, checklist) and its
-history exports to a file and imports back exactly, and the data migrations' loaders never
-overwrite a row staff have edited."""
+"""Nothing staff write is lost: every content row (sources, education, checker, checklist) and
+its history exports to a file and imports back exactly, and load_content never overwrites a row
+staff have edited."""
 
+import datetime
 import io
 import json
 
@@ -10,7 +11,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
 
-from ldn_site.content_io import content_models
+from clinical.content_io import content_models
 
 
 def snapshot(with_history=True) -> dict:
@@ -28,7 +29,7 @@ def snapshot(with_history=True) -> dict:
 @pytest.mark.django_db
 def test_content_covers_all_three_apps():
     labels = {model._meta.app_label for model in content_models()}
-    assert {"education", "checker"} <= labels
+    assert {"clinical", "education", "checker", "checklist"} <= labels
     names = {model.__name__ for model in content_models()}
     assert {"Topic", "Item", "Source", "HistoricalTopic"} <= names
 
@@ -51,7 +52,9 @@ def test_export_then_import_round_trips_every_row(tmp_path, staff_user):
     with transaction.atomic():
         for model in reversed(content_models()):
             model._base_manager.all()._raw_delete(model._base_manager.db)
-    Topic.objects.create(slug="not-in-the-backup", title="Stray")
+    Topic.objects.create(
+        slug="not-in-the-backup", title="Stray", next_review_due=datetime.date(2099, 1, 1)
+    )
 
     call_command("import_content", str(backup), stderr=io.StringIO())
     assert snapshot() == before
@@ -61,13 +64,15 @@ def test_export_then_import_round_trips_every_row(tmp_path, staff_user):
 
 @pytest.mark.django_db
 def test_new_rows_after_an_import_get_fresh_ids(tmp_path):
-    from education.models import Source
+    from clinical.models import Source
 
     backup = tmp_path / "content.json"
     call_command("export_content", str(backup), stderr=io.StringIO())
     call_command("import_content", str(backup), stderr=io.StringIO())
     highest = Source.objects.order_by("-pk").first().pk
-    new = Source.objects.create(number=999, title="A new source", url="https://example.org/")
+    new = Source.objects.create(
+        key="a-new-source", title="A new source", url="https://example.org/"
+    )
     assert new.pk > highest
 
 
@@ -92,57 +97,29 @@ def test_the_backup_is_a_plain_django_fixture(tmp_path):
     assert len(objects) == len(rows)
     # loaddata itself, on one app's rows (the whole file takes a while row by row).
     sources = tmp_path / "sources.json"
-    sources.write_text(json.dumps([row for row in rows if row["model"] == "education.source"]))
+    sources.write_text(json.dumps([row for row in rows if row["model"] == "clinical.source"]))
     call_command("loaddata", str(sources), verbosity=0)
 
 
 @pytest.mark.django_db
-def test_the_education_loader_never_overwrites_a_staff_edit():
-    from education import content, markdown
-    from education.models import Item, Source, Topic, TopicSection
-
-    topic = Topic.objects.get(slug=content.TOPICS[0]["slug"])
-    topic.title = "Our clinic's own title"
-    topic.save()
-    count_before = Item.objects.count()
-
-    content.load_content(
-        source_model=Source,
-        topic_model=Topic,
-        section_model=TopicSection,
-        item_model=Item,
-        render_markdown=markdown.render_markdown,
-    )
-    assert Topic.objects.get(pk=topic.pk).title == "Our clinic's own title"
-    assert Item.objects.count() == count_before  # nothing added twice
-
-
-@pytest.mark.django_db
-def test_the_checker_loader_never_overwrites_a_staff_edit(staff_user):
+def test_load_content_never_overwrites_a_staff_edit_in_any_app(staff_user):
     from checker.models import InteractionGroup
-    from checker.seed import load_seed
-
-    group = InteractionGroup.objects.order_by("pk").first()
-    group.headline = "Our pharmacist's own words"
-    group._history_user = staff_user
-    group.save()
-    load_seed()
-    assert InteractionGroup.objects.get(pk=group.pk).headline == "Our pharmacist's own words"
-
-
-@pytest.mark.django_db
-def test_the_checklist_loader_never_overwrites_a_staff_edit():
     from checklist.models import Checklist, QuestionToAsk
-    from checklist.seed import load_checklist_content
+    from education.models import Item, Topic
 
-    question = QuestionToAsk.objects.order_by("pk").first()
-    question.text = "Our doctor's own question?"
-    question.save()
-    intro = Checklist.objects.get()
-    intro.introduction = "Our clinic's own introduction."
-    intro.save()
-    count_before = QuestionToAsk.objects.count()
-    load_checklist_content()
-    assert QuestionToAsk.objects.get(pk=question.pk).text == "Our doctor's own question?"
+    def edit(obj, field, value):
+        setattr(obj, field, value)
+        obj._history_user = staff_user
+        obj.save()
+
+    edit(Topic.objects.get(slug="key-points"), "title", "Our clinic's own title")
+    edit(InteractionGroup.objects.get(slug="nsaid"), "headline", "Our pharmacist's own words")
+    edit(QuestionToAsk.objects.order_by("pk").first(), "text", "Our doctor's own question?")
+    edit(Checklist.objects.get(), "introduction", "Our clinic's own introduction.")
+    counts = (Item.objects.count(), QuestionToAsk.objects.count())
+    call_command("load_content", stdout=io.StringIO())
+    assert Topic.objects.get(slug="key-points").title == "Our clinic's own title"
+    assert InteractionGroup.objects.get(slug="nsaid").headline == "Our pharmacist's own words"
+    assert QuestionToAsk.objects.order_by("pk").first().text == "Our doctor's own question?"
     assert Checklist.objects.get().introduction == "Our clinic's own introduction."
-    assert QuestionToAsk.objects.count() == count_before
+    assert (Item.objects.count(), QuestionToAsk.objects.count()) == counts  # nothing twice

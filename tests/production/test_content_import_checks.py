@@ -48,16 +48,16 @@ def test_raw_html_and_a_meta_refresh_in_a_backup_never_reach_the_page(tmp_path):
 
 @pytest.mark.django_db
 def test_a_backup_with_a_javascript_link_is_refused_and_changes_nothing(tmp_path):
-    from education.models import Source
+    from clinical.models import Source
 
     before = list(Source.objects.order_by("pk").values_list("url", flat=True))
 
     def inject(rows):
-        first_row(rows, "education.source")["fields"]["url"] = "javascript:alert(1)"
+        first_row(rows, "clinical.source")["fields"]["url"] = "javascript:alert(1)"
 
     with pytest.raises(CommandError) as refused:
         call_command("import_content", tampered_backup(tmp_path, inject), stderr=io.StringIO())
-    assert "education.source" in str(refused.value)
+    assert "clinical.source" in str(refused.value)
     assert "url" in str(refused.value)
     assert list(Source.objects.order_by("pk").values_list("url", flat=True)) == before
 

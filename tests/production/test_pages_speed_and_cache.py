@@ -24,7 +24,7 @@ def published_paths(client) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_every_published_page_needs_at_most_five_queries(client):
+def test_every_published_page_needs_at_most_five_queries_and_one_for_the_urgent_box(client):
     paths = published_paths(client)
     assert "/" in paths
     assert len([p for p in paths if p.startswith("/learn/") and p != "/learn/"]) >= 5
@@ -32,8 +32,11 @@ def test_every_published_page_needs_at_most_five_queries(client):
     for path in paths:
         cache.clear()  # measure the page as first rendered, not from the cache
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(path).status_code == 200
-        if len(queries) > 5:
+            response = client.get(path)
+            assert response.status_code == 200
+        # A page with an emergency care card also reads the site's one urgent box.
+        budget = 6 if b"app-care-card--immediate" in response.content else 5
+        if len(queries) > budget:
             too_many[path] = len(queries)
     assert too_many == {}
 

@@ -12,7 +12,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from checker import engine
-from checker.templatetags.checker_tags import severity_label
+from clinical.severity import Severity
 
 
 class Command(BaseCommand):
@@ -49,5 +49,5 @@ class Command(BaseCommand):
     def _write(self, finding, *, prefix=""):
         read_as = ", ".join(finding.match.ingredients) or "not recognised"
         self.stdout.write(
-            f"{prefix}{finding.match.input}\t{severity_label(finding.severity)}\t{read_as}\t{finding.explanation}"
+            f"{prefix}{finding.match.input}\t{Severity.of(finding.severity).words}\t{read_as}\t{finding.explanation}"
         )

@@ -3,11 +3,11 @@ edit, with its version history, to a JSON file (a Django fixture)."""
 
 from django.core.management.base import BaseCommand
 
-from ldn_site.content_io import export_content
+from clinical.content_io import export_content
 
 
 class Command(BaseCommand):
-    help = "Write all staff-edited content (education, checker, checklist) and its history to FILE."
+    help = "Write all staff-edited content (sources, education, checker, checklist) and its history to FILE."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Where to write the JSON, or - for standard output.")

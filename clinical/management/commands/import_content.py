@@ -3,11 +3,11 @@ by export_content. All or nothing: a bad file changes nothing."""
 
 from django.core.management.base import BaseCommand
 
-from ldn_site.content_io import import_content
+from clinical.content_io import import_content
 
 
 class Command(BaseCommand):
-    help = "Replace all staff-edited content (education, checker, checklist) with FILE's content."
+    help = "Replace all staff-edited content (sources, education, checker, checklist) with FILE's content."
 
     def add_arguments(self, parser):
         parser.add_argument("file")

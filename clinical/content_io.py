@@ -1,5 +1,5 @@
-"""Export and import of everything staff edit: the education pages, the checker's knowledge
-base and the checklist's content, with their version history.
+"""Export and import of everything staff edit: the shared sources and urgent box, the education
+pages, the checker's knowledge base and the checklist's content, with their version history.
 
 The file is a plain Django JSON fixture, so `manage.py loaddata` can read it too.
 """
@@ -17,7 +17,7 @@ from django.db.models import Model
 
 from serving import page_cache
 
-CONTENT_APPS = ("education", "checker", "checklist")
+CONTENT_APPS = ("clinical", "education", "checker", "checklist")
 
 
 def _is_history(model) -> bool:

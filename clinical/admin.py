@@ -1,0 +1,124 @@
+"""Admin for the shared clinical content (sources, the urgent box) and the review tools every
+reviewed text uses: the "Review" list filter and the "Mark as reviewed today" action."""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+
+from clinical.models import Source, UrgentHelp, one_year_after
+
+
+class ReviewOverdueFilter(admin.SimpleListFilter):
+    """Review overdue / due in the next 30 days / not due yet / never reviewed."""
+
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Review overdue"),
+            ("soon", "Due in the next 30 days"),
+            ("ok", "Not due yet"),
+            ("never", "Never reviewed"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "overdue":
+            return queryset.overdue(today)
+        if self.value() == "soon":
+            return queryset.due_soon(30, today)
+        if self.value() == "ok":
+            return queryset.filter(next_review_due__gte=today)
+        if self.value() == "never":
+            return queryset.never_reviewed()
+        return queryset
+
+
+class ReviewedAdminMixin:
+    """For the admin of a ReviewedContent model: the review filter, an "overdue" column and the
+    "Mark as reviewed today" action. Each row is saved one by one, so each gets a history
+    version and the page cache and the checker hear of it."""
+
+    review_fieldset = (
+        "Clinical review",
+        {
+            "fields": ["reviewer_name", "reviewer_credentials", "last_reviewed", "next_review_due"],
+            "description": "Who checked these words and when. After a review use “Mark as "
+            "reviewed today” in the list, or set the dates here.",
+        },
+    )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        class ReviewedForm(form):
+            def clean_next_review_due(self):
+                # A date staff type must be ahead; one already stored (past due) may stay.
+                value = self.cleaned_data.get("next_review_due")
+                if (
+                    value
+                    and "next_review_due" in self.changed_data
+                    and value <= timezone.localdate()
+                ):
+                    raise ValidationError(
+                        "Enter a date in the future: when the next review is due."
+                    )
+                return value
+
+        return ReviewedForm
+
+    def get_changeform_initial_data(self, request):
+        # A new text starts as reviewed today by nobody yet; staff fill in who.
+        today = timezone.localdate()
+        return {
+            "last_reviewed": today,
+            "next_review_due": one_year_after(today),
+            **super().get_changeform_initial_data(request),
+        }
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), ReviewOverdueFilter]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        action = type(self).mark_reviewed_today
+        actions["mark_reviewed_today"] = (action, "mark_reviewed_today", action.short_description)
+        return actions
+
+    @admin.action(description="Mark as reviewed today (next review due in a year)")
+    def mark_reviewed_today(self, request, queryset):
+        rows = list(queryset)
+        for row in rows:
+            row.mark_reviewed()
+            row._change_reason = "Marked as reviewed"
+            row.save()
+        self.message_user(request, f"{len(rows)} marked as reviewed today.")
+
+    @admin.display(boolean=True, description="Review overdue")
+    def review_overdue(self, obj) -> bool:
+        return obj.is_review_overdue
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "publisher", "date", "key"]
+    list_display_links = ["title"]
+    search_fields = ["title", "publisher", "key", "url", "note"]
+    list_filter = ["publisher"]
+    fields = ["key", "title", "publisher", "date", "url", "note"]
+    # A web address typed without "https://" gets it, not "http://".
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(UrgentHelp)
+class UrgentHelpAdmin(SimpleHistoryAdmin):
+    fields = ["heading", "signs", "action"]
+
+    def has_add_permission(self, request):
+        return not UrgentHelp.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

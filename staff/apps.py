@@ -1,0 +1,19 @@
+"""The admin for clinic staff: the stock admin app with a site that asks for a second factor,
+and the command that gives a staff login its authenticator-app device."""
+
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class StaffConfig(AppConfig):
+    default = True
+    name = "staff"
+    verbose_name = "Staff sign-in"
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """The stock admin app, with the site that asks staff for a second factor."""
+
+    default = False  # installed by its dotted path in INSTALLED_APPS
+
+    default_site = "staff.admin_site.StaffAdminSite"
