@@ -23,7 +23,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from functools import cached_property
 
 from django.conf import settings
@@ -66,10 +66,8 @@ class Engine:
 
 @dataclass
 class CheckedReport(rules.Report):
-    """A rules.Report that also keeps the findings in the order the entries were typed, which is
-    the order the JSON answer lists them in (one result per input, so programs can pair them)."""
-
-    findings_as_typed: list[rules.Finding] = field(default_factory=list)
+    """A rules.Report from the engine's knowledge base. Its findings_as_typed (kept by
+    rules.evaluate) are the order the JSON answer lists them in."""
 
 
 _engine: Engine | None = None
@@ -180,6 +178,8 @@ def _build(version: str) -> Engine:
             ingredients=frozenset(group_ingredients.get(group.pk, ())),
             sources=_source_refs(group.sources.all()),
             urgent=group.urgent,
+            products=frozenset(name.casefold() for name in group.product_names),
+            instead_of=frozenset(group.instead_of_slugs),
         )
         for group in InteractionGroup.objects.prefetch_related("sources")
     )
@@ -235,12 +235,7 @@ def check_medicines(
         questions=engine.questions,
         dose_context=engine.dose_context,
     )
-    checked = CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
-    position = {id(match): number for number, match in enumerate(matches)}
-    checked.findings_as_typed = sorted(
-        checked.findings, key=lambda finding: position.get(id(finding.match), len(matches))
-    )
-    return checked
+    return CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
 
 
 def name_suggestions() -> list[str]:

@@ -707,13 +707,11 @@ class MatchIndex:
         if existing is None:
             self.exact[key] = entry
             self._max_words = max(self._max_words, key.count(" ") + 1)
-        elif (
-            not quiet
-            and (existing.record.two_meanings or entry.record.two_meanings)
-            and all(set(r.ingredients) != set(entry.record.ingredients) for r in existing.readings)
-        ):
+        elif not quiet and (existing.record.two_meanings or entry.record.two_meanings):
             # A name with two meanings keeps every reading; the first stays the main one.
-            self.exact[key] = replace(existing, others=(*existing.others, entry.record))
+            # ("T3" and "T3s" are the same key: a reading already kept is no conflict.)
+            if all(set(r.ingredients) != set(entry.record.ingredients) for r in existing.readings):
+                self.exact[key] = replace(existing, others=(*existing.others, entry.record))
         elif (
             not quiet
             and existing.record.ingredients != entry.record.ingredients

@@ -193,6 +193,9 @@ class Report:
     answer_findings: list[AnswerFinding] = field(default_factory=list)
     dose_context: str = ""  # the standard-dose vs LDN sentence
     has_opioid: bool = False  # show the urgent care card
+    # the same findings in the order the entries were typed (the JSON's order: one result per
+    # input, so programs can pair them; the page's rows)
+    findings_as_typed: list[Finding] = field(default_factory=list)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -433,9 +436,10 @@ def evaluate(
 ) -> Report:
     """One Finding per match (never dropped), opioids first, then most serious first, then in
     the order typed; one AnswerFinding per "yes" answer, most serious first."""
-    findings = [_finding(match, rules) for match in matches]
-    order = {id(finding): number for number, finding in enumerate(findings)}
-    findings.sort(
+    typed = [_finding(match, rules) for match in matches]
+    order = {id(finding): number for number, finding in enumerate(typed)}
+    findings = sorted(
+        typed,
         key=lambda f: (not f.is_opioid, _rank(f.severity), order[id(f)]),
     )
     answer_findings = [
@@ -458,4 +462,5 @@ def evaluate(
         answer_findings=answer_findings,
         dose_context=dose_context,
         has_opioid=has_opioid,
+        findings_as_typed=typed,
     )
