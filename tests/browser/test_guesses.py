@@ -64,3 +64,20 @@ def test_patient_picks_one_of_two_names_a_typo_is_close_to(browsing, js):
     expect(page.locator("#results")).not_to_contain_text("Which do you mean?")
     assert medicine_values(page)[0] == "Demerol"
     expect(level_section(page, "Do not take together")).to_contain_text("Demerol")
+
+
+@JS_MODES
+def test_patient_who_takes_t3_for_the_thyroid_says_so_with_one_press(browsing, js):
+    page = browsing.page(js=js)
+    check(page, ["T3", "metformin"])
+    entry = finding(page, "T3")
+    expect(entry).to_contain_text("This name can mean liothyronine or acetaminophen + codeine")
+    expect(entry).to_contain_text("Which do you take?")
+    expect(level_section(page, "Do not take together")).to_contain_text("T3")
+    mark_document(page)
+    entry.get_by_role("button", name="I mean liothyronine").click()
+    expect(page.locator("#results")).not_to_contain_text("Which do you take?")
+    expect_partial_swap_or_new_page(page, js)
+    assert medicine_values(page)[:2] == ["liothyronine", "metformin"]
+    expect(level_section(page, "No known interaction")).to_contain_text("liothyronine")
+    expect(level_section(page, "Do not take together")).to_have_count(0)

@@ -11,7 +11,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from tests.checker.conftest import make_ingredient, make_name
+from tests.factories import make_ingredient, make_name
 
 RESULT_KEYS = [
     "input",
