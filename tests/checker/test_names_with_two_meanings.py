@@ -39,6 +39,8 @@ TWO_MEANINGS = [
         "info",
         ["sedative"],
     ),
+    ("HC", [{"hydrocodone"}, {"hydrocortisone"}], "avoid", ["opioid"]),
+    ("oxy", [{"benzoyl peroxide"}, {"oxycodone"}], "avoid", ["opioid"]),
     (
         "Nucofed",
         [{"codeine", "pseudoephedrine", "triprolidine"}, {"codeine", "pseudoephedrine"}],
@@ -236,3 +238,11 @@ def test_page_choosing_the_codeine_reading_keeps_the_opioid_warning(client):
     assert field_values(html)[0] == "acetaminophen + codeine"
     assert "codeine (an opioid)" in section(html, "avoid")
     assert "Which do you take?" not in html
+
+
+def test_prescription_shorthand_apap_hc_is_one_opioid_product():
+    for typed in ("APAP/HC", "HC/APAP 10/325", "apap/hc 5/325"):
+        finding = check(typed).findings[0]
+        assert set(finding.match.ingredients) == {"hydrocodone", "acetaminophen"}, typed
+        assert finding.severity == "avoid" and finding.is_opioid, typed
+        assert finding.match.unmatched == () and finding.parts == (), typed
