@@ -81,3 +81,15 @@ def test_patient_who_takes_t3_for_the_thyroid_says_so_with_one_press(browsing, j
     assert medicine_values(page)[:2] == ["liothyronine", "metformin"]
     expect(level_section(page, "No known interaction")).to_contain_text("liothyronine")
     expect(level_section(page, "Do not take together")).to_have_count(0)
+
+
+@JS_MODES
+def test_patient_with_movantik_and_narcan_reads_the_blocker_words(browsing, js):
+    page = browsing.page(js=js)
+    check(page, ["Movantik", "Narcan"])
+    caution = level_section(page, "Ask your doctor first")
+    expect(caution).to_contain_text("Movantik")
+    expect(caution).to_contain_text("not to use it with another opioid blocker")
+    info = level_section(page, "Tell your doctor")
+    expect(info).to_contain_text("Keep carrying naloxone: it still works in an overdose")
+    expect(level_section(page, "No known interaction")).to_have_count(0)

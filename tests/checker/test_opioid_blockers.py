@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from checker.models import InteractionGroup
 from checker.rules import evaluate
@@ -255,3 +256,25 @@ def test_instead_of_an_unknown_group_is_a_broken_row(data_root):
     )
     with pytest.raises(ContentError, match=r"instead_of 'naltrex' must be the slug of another"):
         load_content(root=data_root)
+
+
+@pytest.mark.django_db
+def test_the_admin_says_which_rules_are_debatable_and_why(staff_client):
+    changelist = staff_client.get(reverse("admin:checker_interactiongroup_changelist"))
+    assert changelist.status_code == 200
+    assert "debatable" in changelist.content.decode().lower()
+    group = InteractionGroup.objects.get(slug="opioid-antagonist")
+    page = staff_client.get(reverse("admin:checker_interactiongroup_change", args=[group.pk]))
+    html = page.content.decode()
+    assert "Debatable?" in html
+    assert "never shown to patients" in html
+    assert "So the level is" in html  # the reason, as the data file gives it
+    assert (
+        "Vivitrol"
+        in staff_client.get(
+            reverse(
+                "admin:checker_interactiongroup_change",
+                args=[InteractionGroup.objects.get(slug="naltrexone-shot").pk],
+            )
+        ).content.decode()
+    )
