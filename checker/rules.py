@@ -164,7 +164,8 @@ class Finding:
             return tuple(reading.described for reading in self.alternatives)
         return tuple(
             reading.described
-            if (reading.match.matched_name or "").casefold() == reading.described.casefold()
+            if (reading.match.matched_name or "").casefold()
+            in (reading.described.casefold(), " + ".join(reading.match.ingredients).casefold())
             else f"{reading.match.matched_name}: {reading.described}"
             for reading in self.alternatives
         )

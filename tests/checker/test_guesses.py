@@ -125,7 +125,7 @@ def test_an_exact_reading_has_nothing_to_confirm(tiny):
 
 
 @pytest.mark.parametrize(
-    "typed", ["percoset", "lisinipril", "ibuprofin", "Zolfot", "metforman", "hydrocodon"]
+    "typed", ["percoset", "lisinipril", "ibuprofin", "Zolfot", "metforman", "hydrocodine"]
 )
 def test_every_guess_in_the_real_knowledge_base_confirms_to_an_exact_reading(seed, typed):
     guess = seed.match(typed)

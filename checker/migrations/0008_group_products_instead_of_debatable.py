@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("checker", "0006_final_schema"),
+        ("checker", "0007_drug_list_imports"),
     ]
 
     operations = [
