@@ -469,6 +469,8 @@ def english_words() -> frozenset[str]:
 # read as several products only when each side is a medicine of its own and no one product
 # has all their ingredients ("metformin and Zoloft", but not "oxycodone and acetaminophen").
 _JOINERS = re.compile(r"\s+(?:and|with|plus)\s+|\s+w/\s*|\s*[+&]\s*", re.IGNORECASE)
+# A product after a comma may start with the word that joins the last one: "X, Y, and Z".
+_LEADING_JOINER = re.compile(r"(?:and|plus|&)\s+", re.IGNORECASE)
 # Characters that always separate products in one entry: a pasted list, "Norco; ibuprofen".
 # (A comma too, unless it sits in a number: "50,000 units".)
 _PRODUCT_BREAKS = frozenset("\n\r\t;•·▪●◦")
@@ -1249,7 +1251,11 @@ class MatchIndex:
     def product_spans(self, text: str) -> list[tuple[int, int]]:
         """Where each product named in the entry starts and ends in `text`, in order."""
         spans: list[tuple[int, int]] = []
-        for start, end in self._break_spans(text):
+        breaks = self._break_spans(text)
+        for start, end in breaks:
+            joiner = _LEADING_JOINER.match(text, start, end) if len(breaks) > 1 else None
+            if joiner is not None and joiner.end() < end:
+                start = joiner.end()
             spans.extend(self._joined_spans(text, start, end))
         return spans
 

@@ -214,6 +214,10 @@ def test_without_the_flag_a_second_record_of_a_name_does_not_add_a_reading():
         ("metformin, Zoloft and vitamin D", ["metformin", "Zoloft", "vitamin D"]),
         ("Norco 10/325 & Zoloft", ["Norco 10/325", "Zoloft"]),
         ("• lisinopril 10mg\n• Norco", ["lisinopril 10mg", "Norco"]),
+        (
+            "metformin, lisinopril, and atorvastatin",
+            ["metformin", "lisinopril", "atorvastatin"],
+        ),
     ],
 )
 def test_several_products_in_one_entry_are_read_one_by_one(seed, typed, inputs):
