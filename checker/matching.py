@@ -911,13 +911,28 @@ class MatchIndex:
         numbered = self._has_numbered_name(stripped_tokens)
         # Every filler word may go only when none of them could be part of a name; otherwise
         # the search inside the entry finds the longest name ("Nurofen Plus (for pain)").
-        candidates = [light, stripped, light_no_numbers, no_numbers, named]
+        # "naltrexone HCl 50 mg tablets": the strength kept, the salt, form and dosing words
+        # gone, for a name that holds its strength ("naltrexone 50 mg", the full dose)
+        dosed = _join(
+            t
+            for t in tokens
+            if (t not in _FILLER_WORDS or t in self._name_fillers)
+            and (t not in _FORM_WORDS or _is_number(t))
+        )
+        dosed_bare = _join(
+            t for t in tokens if t not in _FILLER_WORDS and (t not in _FORM_WORDS or _is_number(t))
+        )
+        if any(t in self._name_fillers for t in tokens):
+            dosed_bare = dosed  # "Imodium Plus (for pain)": "plus" belongs to the name
+        if not any(_is_number(t) for t in tokens):
+            dosed = dosed_bare = ""  # only for names that hold a strength
+        candidates = [light, dosed, dosed_bare, stripped, light_no_numbers, no_numbers, named]
         if content == named:
             candidates.append(content)
         for key in candidates:
             if not key:
                 continue
-            if numbered and key not in (light, stripped):
+            if numbered and key not in (light, dosed, dosed_bare, stripped):
                 # "Tylenol 3 extra strength": the number is part of the name; read it inside.
                 return None
             if key in self._guards:

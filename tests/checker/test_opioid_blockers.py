@@ -75,7 +75,14 @@ def test_vivitrol_is_a_monthly_full_block_not_the_same_as_ldn():
 
 
 def test_revia_tablets_are_naltrexone_at_the_full_dose():
-    for typed in ("Revia", "ReVia 50 mg", "Nalorex"):
+    for typed in (
+        "Revia",
+        "ReVia 50 mg",
+        "Nalorex",
+        "naltrexone 50 mg",
+        "Naltrexone HCl 50 mg tablets",
+        "naltrexone 50 mg tablets",
+    ):
         found = finding(typed)
         assert found.severity == "caution", typed
         assert found.groups == ("naltrexone-full-dose",), typed
@@ -92,8 +99,9 @@ def test_contrave_and_mysimba_say_their_naltrexone_dose():
 
 
 def test_ldn_itself_is_still_only_tell_your_doctor():
-    found = finding("low dose naltrexone 4.5 mg")
-    assert found.severity == "info" and found.groups == ("naltrexone",)
+    for typed in ("low dose naltrexone 4.5 mg", "naltrexone 4.5 mg capsules", "LDN 1.5mg"):
+        found = finding(typed)
+        assert found.severity == "info" and found.groups == ("naltrexone",), typed
 
 
 def test_embeda_warns_as_an_opioid_and_says_its_naltrexone_is_sealed_in():
