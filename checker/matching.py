@@ -672,7 +672,13 @@ class MatchIndex:
                 entry = current  # with the other readings of a name with two meanings
             stripped = _join(_without_strengths(key.split()))
             # "Voltaren Gel" is also "voltaren"; but "TD Red" must not become "red".
-            if stripped and stripped != key and len(stripped) >= 4 and stripped not in english:
+            if (
+                stripped
+                and stripped != key
+                and len(stripped) >= 4
+                and stripped not in english
+                and stripped not in everyday  # "covid" is the illness, not the vaccine
+            ):
                 self._add(stripped, entry, quiet=True)
         # Filler words that some name contains ("Nurofen Plus", "Advil Cold & Sinus").
         self._name_fillers = frozenset(
