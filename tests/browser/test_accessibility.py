@@ -136,7 +136,7 @@ LEVELS = {
     "info": ("diazepam", "Tell your doctor"),
     "none": ("lisinopril", "No known interaction in our list"),
     "unknown": ("asdfgh", "Not recognised"),
-    "typo": ("oxycodn", "We read this as oxycodone"),
+    "typo": ("oxycodine", "We read this as oxycodone"),
 }
 
 
