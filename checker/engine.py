@@ -8,6 +8,8 @@ CONTRACT (views, the API, the checklist and the management command call only the
     screening_questions() -> list[rules.Question]
     report_as_json(report) -> dict       # exactly DESIGN.md's JSON contract (+ its additions)
     confirmed_entry(text, part=0, choice=0) -> str | None   # "Did you mean X?" answered yes
+    build_from_database() -> Engine      # a fresh engine from the rows as this transaction sees
+                                         # them, never cached (the must-warn guard, previews)
 
 How it stays fresh: every committed save or delete of a checker model bumps the "checker"
 version (serving.versions, checker/signals.py), which all workers share. Each worker compares
@@ -30,7 +32,7 @@ from django.conf import settings
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
-from checker import matching, rules
+from checker import matching, must_warn, rules
 from serving import versions
 
 VERSION = "checker"
@@ -53,6 +55,17 @@ class Engine:
     urgent_action: str
     version: str | None  # None: built while the cache did not answer
     built_at: float
+    # every (name, kind) it knows, ingredients and known misspellings included
+    known_names: tuple[tuple[str, str], ...] = ()
+    must_warn_extra: tuple[str, ...] = ()  # checker/data/must_warn.csv
+
+    @cached_property
+    def readings(self) -> dict[str, must_warn.Reading]:
+        """How this engine answers every name it knows and every must-warn typed form, read
+        once (about a fifth of a second) and kept as long as the engine."""
+        return must_warn.read_all(
+            self.index, self.rules, names=self.known_names, extra=self.must_warn_extra
+        )
 
     @cached_property
     def suggestions(self) -> list[str]:
@@ -127,8 +140,14 @@ def _fresh(engine: Engine, max_age: float) -> bool:
     return time.monotonic() - engine.built_at < max_age
 
 
-def _build(version: str) -> Engine:
-    from checker.datafiles import read_words
+def build_from_database() -> Engine:
+    """An engine from the rows as the current transaction sees them, edits not yet committed
+    included; never kept (the must-warn guard and the admin's previews build one per check)."""
+    return _build(None)
+
+
+def _build(version: str | None) -> Engine:
+    from checker.datafiles import read_must_warn, read_words
     from checker.models import (
         CheckerSettings,
         Ingredient,
@@ -187,6 +206,7 @@ def _build(version: str) -> Engine:
             urgent=group.urgent,
             products=frozenset(name.casefold() for name in group.product_names),
             instead_of=frozenset(group.instead_of_slugs),
+            about_opioids=group.about_opioids,
         )
         for group in InteractionGroup.objects.prefetch_related("sources")
     )
@@ -205,6 +225,7 @@ def _build(version: str) -> Engine:
     )
     checker_settings = CheckerSettings.load()
     urgent = UrgentHelp.load() or UrgentHelp(heading="", signs="", action="")
+    known = {r.name.casefold(): (r.name, r.kind) for r in records}
     return Engine(
         # The reading guards are part of the release (checker/data/words.yaml), not staff data.
         index=matching.build_index(records, words=read_words()),
@@ -216,6 +237,8 @@ def _build(version: str) -> Engine:
         urgent_action=urgent.action,
         version=version,
         built_at=time.monotonic(),
+        known_names=tuple(known.values()),
+        must_warn_extra=tuple(row.name for row in read_must_warn()),
     )
 
 

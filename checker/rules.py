@@ -41,7 +41,10 @@ SERIOUSNESS = (
     Severity.NONE,
 )
 
-# The opioid group's slug: part of the JSON contract (DESIGN.md), and opioids come first.
+# The opioid group's slug: part of the JSON contract (DESIGN.md: programs read "opioid" in a
+# result's groups). No behaviour hangs on it: opioids come first, fill the checklist's opioid
+# box and show the urgent box through the flags staff see (GroupRule.about_opioids, .urgent).
+# The must-warn check (checker/must_warn.py) holds staff to it.
 OPIOID = "opioid"
 
 NO_RULE_HEADLINE = "No known interaction in our list"
@@ -110,6 +113,8 @@ class GroupRule:
     # slugs of rules this one stands in for when both fire: the opioid rule speaks for the
     # naloxone in Suboxone; the Vivitrol rule for the plain naltrexone rule
     instead_of: frozenset[str] = frozenset()
+    # its medicines are opioids: listed first, and named in the checklist's opioid box
+    about_opioids: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,8 @@ class Finding:
 
     @property
     def is_opioid(self) -> bool:
-        return OPIOID in self.groups
+        """Read as an opioid: a rule about opioids fired (a flag staff see, not a slug)."""
+        return any(rule.about_opioids for rule in self.rules)
 
     @property
     def described(self) -> str:
@@ -193,7 +199,8 @@ class Report:
     findings: list[Finding]  # one per entry, most serious level first, opioids first of all
     answer_findings: list[AnswerFinding] = field(default_factory=list)
     dose_context: str = ""  # the standard-dose vs LDN sentence
-    has_opioid: bool = False  # show the urgent care card
+    has_opioid: bool = False  # an opioid read, or a yes about opioids: the checklist's opioid box
+    urgent: bool = False  # show the urgent "when to get help" care card
     # the same findings in the order the entries were typed (the JSON's order: one result per
     # input, so programs can pair them; the page's rows)
     findings_as_typed: list[Finding] = field(default_factory=list)
@@ -237,7 +244,7 @@ def _fired_rules(match: Match, rules: Sequence[GroupRule]) -> list[GroupRule]:
     replaced = {slug for rule in fired for slug in rule.instead_of}
     fired = [rule for rule in fired if rule.slug not in replaced]
     # Most serious first; opioids first of all; otherwise in the order staff gave.
-    return sorted(fired, key=lambda rule: (rule.slug != OPIOID, _rank(rule.level)))
+    return sorted(fired, key=lambda rule: (not rule.about_opioids, _rank(rule.level)))
 
 
 def _describe_ingredients(ingredients: Sequence[str], fired: Sequence[GroupRule]) -> str:
@@ -408,7 +415,7 @@ def _several(match: Match, parts: list[Finding]) -> Finding:
     chosen = most_serious(parts)
     fired = sorted(
         dict.fromkeys(rule for part in parts for rule in part.rules),
-        key=lambda rule: (rule.slug != OPIOID, _rank(rule.level)),
+        key=lambda rule: (not rule.about_opioids, _rank(rule.level)),
     )
     in_order = sorted(parts, key=lambda part: (not part.is_opioid, seriousness(part.severity)))
     names = "; ".join(part.match.input for part in parts)
@@ -455,13 +462,14 @@ def evaluate(
         if is_yes(answers.get(question.slug))
     ]
     answer_findings.sort(key=lambda a: _rank(a.level))
-    has_opioid = any(f.is_opioid for f in findings) or any(
+    yes_about_opioids = any(
         question.about_opioids and is_yes(answers.get(question.slug)) for question in questions
     )
     return Report(
         findings=findings,
         answer_findings=answer_findings,
         dose_context=dose_context,
-        has_opioid=has_opioid,
+        has_opioid=yes_about_opioids or any(f.is_opioid for f in findings),
+        urgent=yes_about_opioids or any(f.urgent for f in findings),
         findings_as_typed=typed,
     )

@@ -70,7 +70,7 @@ def check(request):
         "report": report,
         # each result's row, so a "Did you mean ...?" button can say which row it answers
         "report_rows": [number for number, row in enumerate(form.rows, start=1) if row],
-        "urgent_help": engine.urgent_help() if report and report.has_opioid else None,
+        "urgent_help": engine.urgent_help() if report and report.urgent else None,
         "focus_row": focus_row,
     }
     if request.htmx:

@@ -26,6 +26,7 @@ OPIOID_RULE = GroupRule(
     tell_your_doctor="Tell them about the opioid.",
     ingredients=frozenset({"testacodone"}),
     urgent=True,
+    about_opioids=True,
 )
 CAUTION_RULE = GroupRule(
     slug="testpain",
