@@ -9,12 +9,9 @@ border are extra, never the only signal.
 where "together" would not make sense.
 """
 
-from dataclasses import dataclass
-
 from django import template
 
-from checker.forms import CONFIRM_PREFIX
-from checker.rules import Finding
+from checker.presentation import lay_out
 from clinical.severity import Severity
 
 register = template.Library()
@@ -31,75 +28,22 @@ def severity_label(level: str) -> str:
     return Severity.of(level).words
 
 
-@dataclass(frozen=True)
-class ShownEntry:
-    """One entry as the results page shows it: a row, or one product of a row that named
-    several, with the buttons that answer its question ("Did you mean ...?", "Which one?")."""
-
-    finding: Finding
-    row: int  # the medicine row it came from (counting from 1), 0 when not known
-    whole: str  # the row as typed, when this entry is one product of it; "" otherwise
-    confirm: str  # the action value of "Yes, I mean X", "" when there is no question
-    choices: tuple[tuple[str, str], ...]  # (action value, reading) for a name with two meanings
-
-
-def _confirm_action(row: int, part: int, choice: int) -> str:
-    # checker.forms.read_confirm reads it back
-    return f"{CONFIRM_PREFIX}{row}-{part}-{choice}" if row else ""
-
-
-def _shown(finding: Finding, row: int, part: int, whole: str) -> ShownEntry:
-    match = finding.match
-    choices = ()
-    if finding.alternatives and row:
-        choices = tuple(
-            (_confirm_action(row, part, number), label)
-            for number, (reading, label) in enumerate(
-                zip(finding.alternatives, finding.reading_labels, strict=True), start=1
-            )
-            if reading.match.suggestion
-        )
-    confirm = ""
-    if match.is_guess and match.suggestion and not finding.alternatives:
-        confirm = _confirm_action(row, part, 0)
-    return ShownEntry(finding=finding, row=row, whole=whole, confirm=confirm, choices=choices)
+@register.simple_tag
+def results_layout(report, rows=()):
+    """The report laid out for the results page (checker.presentation): levels most serious
+    first, each with its entries, answers and one card per explanation. `rows`: the form's
+    row numbers of the entries as typed, for the buttons that answer an entry's question."""
+    return lay_out(report, rows)
 
 
 @register.simple_tag
-def results_by_level(report, rows=()) -> list[dict]:
-    """The entries to show, grouped by level, most serious first: one per row, except that a
-    row naming several products shows each product as its own entry, at its own level.
-    `rows` are the row numbers of report.findings_as_typed, in that order."""
-    typed = getattr(report, "findings_as_typed", None) or report.findings
-    row_of = {id(finding): number for finding, number in zip(typed, rows, strict=False)}
-    entries: list[ShownEntry] = []
-    # report.findings is in the page's order: opioids first, then most serious first
+def findings_by_level(report) -> list[dict]:
+    """The report's findings grouped by level, most serious first (the report is already in
+    that order, opioids first): [{"level": "avoid", "findings": [...]}, ...]."""
+    groups: dict[str, list] = {}
     for finding in report.findings:
-        row = row_of.get(id(finding), 0)
-        if finding.parts:
-            entries.extend(
-                _shown(part, row, number, finding.match.input)
-                for number, part in enumerate(finding.parts, start=1)
-            )
-        else:
-            entries.append(_shown(finding, row, 0, ""))
-    order = {id(entry): number for number, entry in enumerate(entries)}
-    entries.sort(
-        key=lambda e: (not e.finding.is_opioid, _level_order(e.finding.severity), order[id(e)])
-    )
-    groups: dict[str, list[ShownEntry]] = {}
-    for entry in entries:
-        groups.setdefault(entry.finding.severity, []).append(entry)
+        groups.setdefault(finding.severity, []).append(finding)
     return [
-        {"level": level, "entries": groups[level]} for level in sorted(groups, key=_level_order)
+        {"level": level, "findings": groups[level]}
+        for level in sorted(groups, key=lambda level: Severity.of(level).rank)
     ]
-
-
-def _level_order(level: str) -> int:
-    return Severity.of(level).rank
-
-
-@register.filter
-def entry_count(levels: list[dict]) -> int:
-    """How many entries results_by_level shows."""
-    return sum(len(group["entries"]) for group in levels)

@@ -41,7 +41,7 @@ def test_patient_answers_did_you_mean_with_one_press(browsing, js):
     # Each product of the first box is its own entry, at its own level.
     expect(level_section(page, "Do not take together")).to_contain_text("Norco 10/325")
     expect(level_section(page, "No known interaction")).to_contain_text("metformin")
-    expect(page.locator(".app-finding__from")).to_have_count(2)
+    expect(page.locator(".app-entry__from")).to_have_count(2)
     screenshot(page, f"checker did you mean ({'js' if js else 'nojs'})")
 
     mark_document(page)

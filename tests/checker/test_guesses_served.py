@@ -5,6 +5,7 @@ The names are made up here (kb and the builders), so no seed wording is relied o
 
 import json
 import re
+from html import unescape
 from io import StringIO
 
 import pytest
@@ -52,7 +53,9 @@ def page(client, medicines, *, action="check", htmx=False):
 
 
 def field_values(html):
-    return re.findall(r'<input[^>]*name="medicine"[^>]*value="([^"]*)"', html)
+    """What each medicine box holds (a textarea since issue 13)."""
+    boxes = re.findall(r'<textarea[^>]*name="medicine"[^>]*>(.*?)</textarea>', html, flags=re.S)
+    return [unescape(box) for box in boxes]
 
 
 def section(html, level):

@@ -5,6 +5,7 @@ and an opioid reading still warns, on the engine, the API, the CLI and the page.
 
 import json
 import re
+from html import unescape
 from io import StringIO
 
 import pytest
@@ -204,7 +205,9 @@ def choices(html):
 
 
 def field_values(html):
-    return re.findall(r'<input[^>]*name="medicine"[^>]*value="([^"]*)"', html)
+    """What each medicine box holds (a textarea since issue 13)."""
+    boxes = re.findall(r'<textarea[^>]*name="medicine"[^>]*>(.*?)</textarea>', html, flags=re.S)
+    return [unescape(box) for box in boxes]
 
 
 @pytest.mark.django_db
