@@ -43,8 +43,13 @@ class Prompt:
 
 
 def medicine_rows(report: Report) -> list[MedicineRow]:
-    """One row per entry, in the report's order: most serious first, opioids first of all."""
-    return [_medicine_row(finding) for finding in report.findings]
+    """One row per entry, in the report's order: most serious first, opioids first of all. An
+    entry that named several products ("Norco, metformin") gives one row per product."""
+    return [
+        _medicine_row(product)
+        for finding in report.findings
+        for product in (finding.parts or (finding,))
+    ]
 
 
 def _medicine_row(finding: Finding) -> MedicineRow:
