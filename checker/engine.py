@@ -258,9 +258,13 @@ def _source_refs(sources: Iterable) -> tuple[rules.SourceRef, ...]:
 
 
 def check_medicines(
-    *, entries: Iterable[str], answers: Mapping[str, bool | None] | None = None
+    *,
+    entries: Iterable[str],
+    answers: Mapping[str, bool | None] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> CheckedReport:
-    """Read each entry and evaluate it with the screening answers. Nothing is stored or logged."""
+    """Read each entry and evaluate it with the screening answers. Nothing is stored or logged.
+    `names` shows ingredients by the region's names on the page (the JSON keeps US names)."""
     engine = get_engine()
     matches = [engine.index.match(entry) for entry in entries]
     report = rules.evaluate(
@@ -269,6 +273,7 @@ def check_medicines(
         rules=engine.rules,
         questions=engine.questions,
         dose_context=engine.dose_context,
+        names=names,
     )
     return CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
 

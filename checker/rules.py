@@ -247,32 +247,41 @@ def _fired_rules(match: Match, rules: Sequence[GroupRule]) -> list[GroupRule]:
     return sorted(fired, key=lambda rule: (not rule.about_opioids, _rank(rule.level)))
 
 
-def _describe_ingredients(ingredients: Sequence[str], fired: Sequence[GroupRule]) -> str:
-    """ "hydrocodone (an opioid) + acetaminophen": each ingredient with its most serious class."""
+def _describe_ingredients(
+    ingredients: Sequence[str], fired: Sequence[GroupRule], names: Mapping[str, str] | None = None
+) -> str:
+    """ "hydrocodone (an opioid) + acetaminophen": each ingredient with its most serious class.
+    `names` shows an ingredient by the name the clinic's patients know ("paracetamol")."""
+    names = names or {}
     parts = []
     for ingredient in ingredients:
+        shown = names.get(ingredient, ingredient)
         rule = next((r for r in fired if ingredient in r.ingredients), None)
         if rule is None or not rule.label:
-            parts.append(ingredient)
+            parts.append(shown)
         elif rule.label.casefold() == ingredient.casefold():
-            parts.append(ingredient)  # "alcohol", not "alcohol (alcohol)"
+            parts.append(shown)  # "alcohol", not "alcohol (alcohol)"
         elif rule.label.casefold().split()[-1] == ingredient.casefold():
             parts.append(rule.label)  # "an opioid", not "opioid (an opioid)"
         else:
-            parts.append(f"{ingredient} ({rule.label})")
+            parts.append(f"{shown} ({rule.label})")
     return " + ".join(parts)
 
 
-def _explain(match: Match, fired: Sequence[GroupRule]) -> str:
+def _explain(
+    match: Match, fired: Sequence[GroupRule], names: Mapping[str, str] | None = None
+) -> str:
     if not match.recognized:
         if match.negated:
             return _unread_sentences(f"You typed {match.input}.", match)
         return f"You typed {match.input}. {UNKNOWN_MESSAGE}"
-    described = _describe_ingredients(match.ingredients, fired)
+    described = _describe_ingredients(match.ingredients, fired, names)
     if match.match == MATCH_FUZZY:
         name = (match.matched_name or "").strip()
+        shown = [(names or {}).get(i, i) for i in match.ingredients]
         plain = " + ".join(match.ingredients)
-        if not name or name.casefold() in (plain.casefold(), *match.ingredients):
+        said = {plain.casefold(), " + ".join(shown).casefold(), *match.ingredients, *shown}
+        if not name or name.casefold() in said:
             text = f"You typed {match.input}. We read this as {described}."
         else:
             text = f"You typed {match.input}. We read this as {name}: {described}."
@@ -298,22 +307,27 @@ def _join_unique(texts: Iterable[str]) -> str:
     return " ".join(dict.fromkeys(t.strip() for t in texts if t and t.strip()))
 
 
-def _finding(match: Match, rules: Sequence[GroupRule]) -> Finding:
+def _finding(
+    match: Match, rules: Sequence[GroupRule], names: Mapping[str, str] | None = None
+) -> Finding:
     if match.parts:
-        return _several(match, [_finding(part, rules) for part in match.parts])
+        return _several(match, [_finding(part, rules, names) for part in match.parts])
     if match.alternatives:
-        return _two_meanings(match, [_one_reading(alt, rules) for alt in match.alternatives])
-    return _one_reading(match, rules)
+        readings = [_one_reading(alt, rules, names) for alt in match.alternatives]
+        return _two_meanings(match, readings)
+    return _one_reading(match, rules, names)
 
 
-def _one_reading(match: Match, rules: Sequence[GroupRule]) -> Finding:
+def _one_reading(
+    match: Match, rules: Sequence[GroupRule], names: Mapping[str, str] | None = None
+) -> Finding:
     if not match.recognized:
         if match.negated:
             return Finding(
                 match=match,
                 severity="unknown",
                 groups=(),
-                explanation=_explain(match, ()),
+                explanation=_explain(match, (), names),
                 headline=NEGATED_HEADLINE,
                 message=NEGATED_MESSAGE,
                 what_to_do=NEGATED_WHAT_TO_DO,
@@ -323,7 +337,7 @@ def _one_reading(match: Match, rules: Sequence[GroupRule]) -> Finding:
             match=match,
             severity="unknown",
             groups=(),
-            explanation=_explain(match, ()),
+            explanation=_explain(match, (), names),
             headline=UNKNOWN_HEADLINE,
             message=UNKNOWN_MESSAGE,
             what_to_do=UNKNOWN_WHAT_TO_DO,
@@ -338,7 +352,7 @@ def _one_reading(match: Match, rules: Sequence[GroupRule]) -> Finding:
                 match=match,
                 severity="unknown",
                 groups=(),
-                explanation=_explain(match, ()),
+                explanation=_explain(match, (), names),
                 headline=GUESS_HEADLINE.format(name=name),
                 message=GUESS_MESSAGE.format(name=name),
                 what_to_do=GUESS_WHAT_TO_DO.format(name=name),
@@ -351,7 +365,7 @@ def _one_reading(match: Match, rules: Sequence[GroupRule]) -> Finding:
                 match=match,
                 severity="unknown",
                 groups=(),
-                explanation=_explain(match, ()),
+                explanation=_explain(match, (), names),
                 headline=NEGATED_HEADLINE if negated_only else PART_UNREAD_HEADLINE,
                 message=NEGATED_MESSAGE if negated_only else PART_UNREAD_MESSAGE,
                 what_to_do=NEGATED_WHAT_TO_DO if negated_only else PART_UNREAD_WHAT_TO_DO,
@@ -361,7 +375,7 @@ def _one_reading(match: Match, rules: Sequence[GroupRule]) -> Finding:
             match=match,
             severity="none",
             groups=(),
-            explanation=_explain(match, ()),
+            explanation=_explain(match, (), names),
             headline=NO_RULE_HEADLINE,
             message=NO_RULE_MESSAGE,
             what_to_do=NO_RULE_WHAT_TO_DO,
@@ -371,14 +385,14 @@ def _one_reading(match: Match, rules: Sequence[GroupRule]) -> Finding:
     messages = [first.what_could_happen]
     for rule in others:
         members = [i for i in match.ingredients if i in rule.ingredients]
-        about = _describe_ingredients(members, [rule]) if members else rule.label
+        about = _describe_ingredients(members, [rule], names) if members else rule.label
         messages.append(f"{about}: {rule.what_could_happen}" if about else rule.what_could_happen)
     sources = tuple(dict.fromkeys(source for rule in fired for source in rule.sources))
     return Finding(
         match=match,
         severity=min((rule.level for rule in fired), key=_rank),
         groups=tuple(rule.slug for rule in fired),
-        explanation=_explain(match, fired),
+        explanation=_explain(match, fired, names),
         headline=first.headline,
         message=" ".join(m.strip() for m in messages if m.strip()),
         what_to_do=_join_unique(rule.what_to_do for rule in fired),
@@ -441,10 +455,12 @@ def evaluate(
     rules: Sequence[GroupRule],
     questions: Sequence[Question],
     dose_context: str = "",
+    names: Mapping[str, str] | None = None,
 ) -> Report:
     """One Finding per match (never dropped), opioids first, then most serious first, then in
-    the order typed; one AnswerFinding per "yes" answer, most serious first."""
-    typed = [_finding(match, rules) for match in matches]
+    the order typed; one AnswerFinding per "yes" answer, most serious first. `names`: how the
+    page shows an ingredient ({"acetaminophen": "paracetamol"}); the JSON passes none."""
+    typed = [_finding(match, rules, names) for match in matches]
     order = {id(finding): number for number, finding in enumerate(typed)}
     findings = sorted(
         typed,

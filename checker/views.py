@@ -34,6 +34,12 @@ def _confirm(form: CheckForm, confirm: tuple[int, int, int]) -> None:
         form.rows[row - 1] = confirmed
 
 
+def _region_names(request) -> dict[str, str]:
+    """The names the clinic's patients know ("paracetamol" outside the US and Canada)."""
+    region = getattr(request, "region", None)
+    return region.names if region else {}
+
+
 @sensitive_post_parameters()
 @never_cache  # results are about a person's medicines: no browser or proxy may keep them
 @vary_on_headers("HX-Request")
@@ -63,7 +69,9 @@ def check(request):
             if confirm is not None:
                 _confirm(form, confirm)
             if form.validate():
-                report = engine.check_medicines(entries=form.entries, answers=form.answers)
+                report = engine.check_medicines(
+                    entries=form.entries, answers=form.answers, names=_region_names(request)
+                )
 
     version, _ = engine.suggestions_file()
     context = {

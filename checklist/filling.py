@@ -2,6 +2,7 @@
 each "tell your doctor" prompt once. Plain Python over checker.rules shapes; no database."""
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checker.matching import MATCH_FUZZY
@@ -42,22 +43,23 @@ class Prompt:
         return names_fit(self.entries)
 
 
-def medicine_rows(report: Report) -> list[MedicineRow]:
+def medicine_rows(report: Report, names: Mapping[str, str] | None = None) -> list[MedicineRow]:
     """One row per entry, in the report's order: most serious first, opioids first of all. An
-    entry that named several products ("Norco, metformin") gives one row per product."""
+    entry that named several products ("Norco, metformin") gives one row per product. `names`
+    shows ingredients by the region's names ("paracetamol")."""
     return [
-        _medicine_row(product)
+        _medicine_row(product, names or {})
         for finding in report.findings
         for product in (finding.parts or (finding,))
     ]
 
 
-def _medicine_row(finding: Finding) -> MedicineRow:
+def _medicine_row(finding: Finding, names: Mapping[str, str]) -> MedicineRow:
     match = finding.match
     read_as = match.matched_name or ""
     if read_as.casefold() == match.input.strip().casefold():
         read_as = ""  # "tramadol" read as "tramadol" says nothing new
-    ingredients = " + ".join(match.ingredients)
+    ingredients = " + ".join(names.get(i, i) for i in match.ingredients)
     if not ingredients or _words(ingredients) == _words(match.matched_name or ""):
         ingredients = ""  # "hydrocodone and acetaminophen" needs no "(hydrocodone + acetaminophen)"
     if match.match != MATCH_FUZZY:

@@ -58,7 +58,11 @@ def topic_list(request):
 def topic(request, slug):
     # One query brings the page asked for (even a draft) and every published page, which the
     # previous / next links need.
-    topics = list(Topic.objects.filter(Q(status=Topic.Status.PUBLISHED) | Q(slug=slug)))
+    topics = list(
+        Topic.objects.filter(Q(status=Topic.Status.PUBLISHED) | Q(slug=slug)).select_related(
+            "reviewer"
+        )
+    )
     page = next((t for t in topics if t.slug == slug), None)
     if page is None or not (page.is_published or request.user.is_staff):
         raise Http404("No published page at this address.")

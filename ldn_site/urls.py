@@ -10,6 +10,7 @@ admin.site.index_title = "Pages, medicines and checklist"
 
 urlpatterns = [
     path("", include("serving.urls")),
+    path("", include("clinical.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("checker.urls")),
     path("", include("checklist.urls")),

@@ -1,0 +1,89 @@
+"""The clinic's region: its emergency numbers, the names its patients know, its English.
+
+    region = current()          # staff's choice in Clinic settings, else DJANGO_CLINIC_REGION
+    region.emergency            # "Call 999 or go to A&E."
+    region.display_name("acetaminophen")  -> "paracetamol" in the UK
+
+The facts are in clinical/data/regions.yaml (read once per process: it ships with the release).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from clinical.datafiles import ROOT, DataError
+
+REGIONS_FILE = ROOT / "clinical" / "data" / "regions.yaml"
+DEFAULT = "us"
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    code: str
+    country: str
+    locale: str
+    emergency: str
+    urgent: str = ""
+    numbers: tuple[str, ...] = ()
+    names: dict[str, str] = field(default_factory=dict)
+
+    def display_name(self, ingredient: str) -> str:
+        return self.names.get(ingredient, ingredient)
+
+
+def read_regions(path: Path = REGIONS_FILE) -> dict[str, RegionInfo]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    regions = {}
+    for code, row in data.items():
+        if not isinstance(row, dict) or set(row) - {
+            "country",
+            "locale",
+            "emergency",
+            "urgent",
+            "numbers",
+            "names",
+        }:
+            raise DataError(path, None, f"region {code!r}: unknown or missing fields")
+        info = RegionInfo(
+            code=str(code),
+            country=str(row["country"]),
+            locale=str(row["locale"]),
+            emergency=str(row["emergency"]).strip(),
+            urgent=str(row.get("urgent") or "").strip(),
+            numbers=tuple(str(n) for n in row.get("numbers") or ()),
+            names={str(k): str(v) for k, v in (row.get("names") or {}).items()},
+        )
+        said = f"{info.emergency} {info.urgent}"
+        missing = [number for number in info.numbers if number not in said]
+        if not info.emergency or missing:
+            raise DataError(path, None, f"region {code!r}: its sentences do not name {missing}")
+        regions[info.code] = info
+    return regions
+
+
+@functools.cache
+def regions() -> dict[str, RegionInfo]:
+    return read_regions()
+
+
+def get(code: str) -> RegionInfo:
+    return regions().get(code) or regions()[DEFAULT]
+
+
+def server_default() -> str:
+    from django.conf import settings
+
+    return getattr(settings, "CLINIC_REGION", DEFAULT)
+
+
+def current(clinic=None) -> RegionInfo:
+    """Staff's choice in Clinic settings if they made one, else the server's setting."""
+    if clinic is None:
+        from clinical.models import ClinicSettings
+
+        clinic = ClinicSettings.load()
+    return get(clinic.region or server_default())
