@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("checker", "0011_merge_20261201_1520"),
+        ("checker", "0013_free_text_reviewer_removed"),
     ]
 
     operations = [
