@@ -1202,9 +1202,7 @@ class MatchIndex:
         content = _content(_without_strengths(tokens))
         # "fentanyl patch, change every 3 days": a direction stays with the medicine before it
         content = [t for t in content if t not in self._words.directions or t in self.exact]
-        return bool(content) or any(
-            _is_number(t) and t in self.exact for t in tokens
-        )
+        return bool(content) or any(_is_number(t) and t in self.exact for t in tokens)
 
     def _break_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans between line breaks, semicolons, commas (not the comma in "50,000") and list
