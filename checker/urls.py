@@ -6,5 +6,6 @@ app_name = "checker"
 
 urlpatterns = [
     path("check/", views.check, name="check"),
+    path("check/names.txt", views.suggestions, name="names"),
     path("api/check", api.api_check, name="api_check"),
 ]

@@ -11,6 +11,7 @@ where "together" would not make sense.
 
 from django import template
 
+from checker.presentation import lay_out
 from clinical.severity import Severity
 
 register = template.Library()
@@ -25,6 +26,13 @@ def severity(level: str) -> Severity:
 @register.filter
 def severity_label(level: str) -> str:
     return Severity.of(level).words
+
+
+@register.simple_tag
+def results_layout(report):
+    """The report laid out for the results page (checker.presentation): levels most serious
+    first, each with its entries, answers and one card per explanation."""
+    return lay_out(report)
 
 
 @register.simple_tag
