@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test admin lint bench serve loadtest clean browser-deps admin-totp benchmark-http
+.PHONY: run test admin lint bench serve loadtest clean browser-deps admin-totp benchmark-http messages
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,18 @@ $(VENV)/.dev-installed: $(BIN)/activate requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.dev-installed
 
-run: $(BIN)/activate
+# The site's own words in Spanish: locale/es/LC_MESSAGES/django.po (in the repo) compiled to
+# django.mo (not in the repo) whenever the .po is newer. Needs msgfmt (GNU gettext).
+MESSAGES_PO := $(wildcard locale/*/LC_MESSAGES/django.po)
+MESSAGES_MO := $(MESSAGES_PO:.po=.mo)
+
+$(MESSAGES_MO): %.mo: %.po $(BIN)/activate
+	@scripts/ensure-gettext.sh
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0
+
+messages: $(MESSAGES_MO)
+
+run: $(BIN)/activate messages
 	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py migrate --noinput
 	# Every page, drug name, rule and checklist text from the data files; staff edits are kept.
 	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py load_content
@@ -41,7 +52,7 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check .
 
 # The suite's database is made as `make run` makes one: migrate (schema only), then load_content.
-test: $(VENV)/.dev-installed browser-deps lint
+test: $(VENV)/.dev-installed browser-deps messages lint
 	$(BIN)/pytest
 
 # How fast the checker reads medicine names, and how that grows with a tenfold knowledge base.
@@ -50,6 +61,7 @@ bench: $(BIN)/activate
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -f $(MESSAGES_MO)
 
 # --- Production stack on this machine (issue 6) -------------------------------------------
 # `make serve`: debug off, hashed and compressed static files, migrations, the content, gunicorn on
@@ -63,7 +75,7 @@ var/secret_key:
 	@mkdir -p var
 	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
 
-serve: $(BIN)/activate var/secret_key
+serve: $(BIN)/activate var/secret_key messages
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput
 	$(SERVE_ENV) $(PY) manage.py load_content

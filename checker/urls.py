@@ -1,10 +1,9 @@
 from django.urls import path
 
-from checker import api, views
+from checker import views
 
 app_name = "checker"
 
 urlpatterns = [
     path("check/", views.check, name="check"),
-    path("api/check", api.api_check, name="api_check"),
 ]

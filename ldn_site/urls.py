@@ -1,6 +1,12 @@
-"""The site's addresses. Each app owns its own; the admin's address comes from settings."""
+"""The site's addresses. Each app owns its own; the admin's address comes from settings.
+
+The pages a patient reads are in two languages: English at the addresses they always had, and
+Spanish under /es/ (i18n_patterns without a prefix for the default language). Health checks,
+the admin and the JSON API have one address each; the API reads its language from the request.
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,10 +17,14 @@ admin.site.index_title = "Pages, medicines and checklist"
 urlpatterns = [
     path("", include("serving.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("checker.api_urls")),
+]
+urlpatterns += i18n_patterns(
     path("", include("checker.urls")),
     path("", include("checklist.urls")),
     path("", include("education.urls")),
-]
+    prefix_default_language=False,
+)
 
 handler400 = "serving.views.bad_request"
 handler404 = "serving.views.page_not_found"

@@ -1,0 +1,115 @@
+"""The site in two languages: English where it always was, Spanish under /es/ (issue 14).
+
+What a visitor notices: the page's language, the switch to the same page in the other language,
+the links a crawler follows (hreflang), and the site's own words in Spanish."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/learn/", "/learn/what-is-ldn/", "/check/", "/checklist/", "/sources/", "/privacy/"]
+
+
+def html_lang(html: str) -> str:
+    return re.search(r'<html lang="([^"]+)"', html).group(1)
+
+
+def alternates(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
+
+
+def switch_links(html: str) -> list[tuple[str, str, str, str]]:
+    """(href, hreflang, lang, name) of each link in the language switch."""
+    nav = re.search(r'<nav class="app-language".*?</nav>', html, re.S).group(0)
+    return re.findall(
+        r'<a class="app-language__link" href="([^"]+)" hreflang="([^"]+)" lang="([^"]+)"'
+        r' rel="alternate">([^<]+)</a>',
+        nav,
+    )
+
+
+def test_the_compiled_spanish_messages_are_not_older_than_their_source():
+    po = Path(settings.BASE_DIR, "locale/es/LC_MESSAGES/django.po")
+    mo = po.with_suffix(".mo")
+    assert mo.exists(), "locale/es/LC_MESSAGES/django.mo is missing: run `make messages`"
+    assert mo.stat().st_mtime >= po.stat().st_mtime, "django.po changed: run `make messages`"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_english_pages_stay_at_their_addresses_and_say_they_are_english(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html_lang(html) == "en"
+    assert switch_links(html) == [(f"/es{path}", "es", "es", "Español")]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_has_a_spanish_twin_under_es(client, path):
+    response = client.get(f"/es{path}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html_lang(html) == "es"
+    assert response["Content-Language"] == "es"
+    # The switch names English in English and lands on the same page.
+    assert switch_links(html) == [(path, "en", "en", "English")]
+    assert 'lang="es" aria-current="true">Español<' in html
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_each_page_links_its_translations_and_an_x_default_for_crawlers(client, path):
+    links = alternates(client.get(path).content.decode())
+    assert links == {
+        "en": f"http://testserver{path}",
+        "es": f"http://testserver/es{path}",
+        "x-default": f"http://testserver{path}",
+    }
+    assert alternates(client.get(f"/es{path}").content.decode()) == links
+
+
+def test_a_spanish_speaking_browser_still_gets_english_at_the_english_address(client):
+    response = client.get("/", headers={"accept-language": "es-MX,es;q=0.9"})
+    assert response.status_code == 200  # no redirect: the address says the language
+    assert html_lang(response.content.decode()) == "en"
+
+
+def test_the_spanish_home_reads_in_spanish(client):
+    html = client.get("/es/").content.decode()
+    for words in [
+        "Revisar mis medicinas",
+        "Ir al contenido",
+        "Este sitio no toma el lugar de su médico",
+    ]:
+        assert words in html
+    for words in ["Check my medicines", "Skip to main content", "does not replace your doctor"]:
+        assert words not in html
+    # Links inside the Spanish site stay in Spanish.
+    assert 'href="/es/check/"' in html
+    assert 'href="/es/checklist/"' in html
+
+
+def test_the_spanish_checker_form_errors_are_in_spanish(client):
+    response = client.post("/es/check/", {"medicine": ["", ""], "action": "check"})
+    html = response.content.decode()
+    assert "Escriba el nombre de una medicina" in html
+    assert "Hay un problema" in html
+    assert "Enter a medicine name" not in html
+
+
+def test_a_missing_spanish_page_is_a_spanish_404(client):
+    response = client.get("/es/learn/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert html_lang(html) == "es"
+    assert "No encontramos la página" in html
+
+
+def test_the_spanish_page_dates_are_written_the_spanish_way(client):
+    html = client.get("/es/learn/what-is-ldn/").content.decode()
+    assert re.search(
+        r"Última revisión: <time datetime=\"[\d-]+\">\d{1,2} de [a-z]+ de \d{4}</time>", html
+    )
