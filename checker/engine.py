@@ -97,6 +97,7 @@ def reset() -> None:
     global _engine
     with _lock:
         _engine = None
+        _translated.clear()
 
 
 def get_engine() -> Engine:
@@ -210,6 +211,94 @@ def _build(version: str) -> Engine:
     )
 
 
+# --- Other languages -------------------------------------------------------------------------
+
+_translated: dict[str, tuple[Engine, Engine]] = {}  # language -> (English engine, translated)
+
+
+def engine_for(language: str | None = None) -> Engine:
+    """The engine with its texts (groups, questions, the dose sentence, the urgent box, the
+    sources' titles) in `language` (the active language by default), English where a text has
+    no translation. Names are read the same in every language: the index is shared."""
+    from clinical import translation
+
+    engine = get_engine()
+    language = language or translation.current_language()
+    if translation.is_default(language):
+        return engine
+    cached = _translated.get(language)
+    if cached is not None and cached[0] is engine:
+        return cached[1]
+    translated = _translate(engine, language)
+    with _lock:
+        _translated[language] = (engine, translated)
+    return translated
+
+
+def _translate(engine: Engine, language: str) -> Engine:
+    from dataclasses import replace
+
+    from clinical import translation
+    from clinical.models import Source, Translation
+
+    rows = {
+        (row.kind, row.key): row.texts
+        for row in Translation.objects.filter(language=language).only("kind", "key", "texts")
+    }
+
+    def pick(kind: str, key: str, name: str, english: str) -> str:
+        value = (rows.get((kind, key)) or {}).get(name, "").strip()
+        return value or english
+
+    source_titles = {
+        source.url + "|" + source.title: pick("source", source.key, "title", source.title)
+        for source in Source.objects.only("key", "title", "url")
+    }
+
+    def refs(sources):
+        return tuple(
+            replace(ref, title=source_titles.get(ref.url + "|" + ref.title, ref.title))
+            for ref in sources
+        )
+
+    group_rules = tuple(
+        replace(
+            rule,
+            **{
+                name: pick("group", rule.slug, name, getattr(rule, name))
+                for name in translation.GROUP_FIELDS
+            },
+            sources=refs(rule.sources),
+        )
+        for rule in engine.rules
+    )
+    questions = tuple(
+        replace(
+            question,
+            **{
+                name: pick("question", question.slug, name, getattr(question, name))
+                for name in translation.QUESTION_FIELDS
+            },
+            sources=refs(question.sources),
+        )
+        for question in engine.questions
+    )
+    single = translation.SINGLE_KEY
+    signs = tuple(
+        pick("urgent_help", single, f"signs.{number}", sign)
+        for number, sign in enumerate(engine.urgent_signs, start=1)
+    )
+    return replace(
+        engine,
+        rules=group_rules,
+        questions=questions,
+        dose_context=pick("checker_settings", single, "dose_context", engine.dose_context),
+        urgent_heading=pick("urgent_help", single, "heading", engine.urgent_heading),
+        urgent_signs=signs,
+        urgent_action=pick("urgent_help", single, "action", engine.urgent_action),
+    )
+
+
 def _source_refs(sources: Iterable) -> tuple[rules.SourceRef, ...]:
     return tuple(
         rules.SourceRef(title=source.title, url=source.url, publisher=source.publisher)
@@ -223,8 +312,9 @@ def _source_refs(sources: Iterable) -> tuple[rules.SourceRef, ...]:
 def check_medicines(
     *, entries: Iterable[str], answers: Mapping[str, bool | None] | None = None
 ) -> CheckedReport:
-    """Read each entry and evaluate it with the screening answers. Nothing is stored or logged."""
-    engine = get_engine()
+    """Read each entry and evaluate it with the screening answers, in the active language.
+    Nothing is stored or logged."""
+    engine = engine_for()
     matches = [engine.index.match(entry) for entry in entries]
     report = rules.evaluate(
         matches=matches,
@@ -251,12 +341,13 @@ def datalist_options() -> SafeString:
 
 
 def screening_questions() -> list[rules.Question]:
-    return list(get_engine().questions)
+    return list(engine_for().questions)
 
 
 def urgent_help() -> dict:
-    """The words of the urgent "when to get help" box (clinical.UrgentHelp), as staff wrote them."""
-    engine = get_engine()
+    """The words of the urgent "when to get help" box (clinical.UrgentHelp), as staff wrote them,
+    in the active language."""
+    engine = engine_for()
     return {
         "heading": engine.urgent_heading,
         "items": list(engine.urgent_signs),

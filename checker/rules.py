@@ -18,25 +18,42 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from checker.matching import MATCH_FUZZY, Match
-from clinical.severity import Severity
+from clinical.severity import Severity, gettext_noop
+
+
+def _(text: str) -> str:
+    """The fixed text in the active language (clinical.severity's translator: Django's gettext
+    once the site runs; the English without Django)."""
+    from clinical import severity
+
+    return severity._translate(text)
+
 
 # The opioid group's slug: part of the JSON contract (DESIGN.md), and opioids come first.
 OPIOID = "opioid"
 
-NO_RULE_HEADLINE = "No known interaction in our list"
-NO_RULE_MESSAGE = (
+NO_RULE_HEADLINE = gettext_noop("No known interaction in our list")
+NO_RULE_MESSAGE = gettext_noop(
     "No known interaction in our list. "
     "Our list is not complete: still tell your doctor or pharmacist."
 )
-NO_RULE_WHAT_TO_DO = "Keep it on your list, and bring the box or bottle to your next visit."
-NO_RULE_TELL = "Tell your doctor or pharmacist that you take this."
-UNKNOWN_HEADLINE = "Not recognised"
-UNKNOWN_MESSAGE = "We couldn't match this: show it to your pharmacist."
-UNKNOWN_WHAT_TO_DO = (
+NO_RULE_WHAT_TO_DO = gettext_noop(
+    "Keep it on your list, and bring the box or bottle to your next visit."
+)
+NO_RULE_TELL = gettext_noop("Tell your doctor or pharmacist that you take this.")
+UNKNOWN_HEADLINE = gettext_noop("Not recognised")
+UNKNOWN_MESSAGE = gettext_noop("We couldn't match this: show it to your pharmacist.")
+UNKNOWN_WHAT_TO_DO = gettext_noop(
     "Check the spelling, or copy the name from the box or bottle. "
     "Show it to your pharmacist, who can tell you what is in it."
 )
-UNKNOWN_TELL = "Show this medicine to your doctor or pharmacist."
+# The sentences around what was typed ({input} etc. are filled in, never translated).
+TYPED_UNKNOWN = gettext_noop("You typed {input}. {message}")
+TYPED = gettext_noop("You typed {input}: {described}")
+READ_AS = gettext_noop("You typed {input}. We read this as {described}.")
+READ_AS_NAME = gettext_noop("You typed {input}. We read this as {name}: {described}.")
+UNMATCHED_PART = gettext_noop('We couldn\'t match "{part}": show it to your pharmacist.')
+UNKNOWN_TELL = gettext_noop("Show this medicine to your doctor or pharmacist.")
 
 
 @dataclass(frozen=True)
@@ -167,19 +184,19 @@ def _describe_ingredients(ingredients: Sequence[str], fired: Sequence[GroupRule]
 
 def _explain(match: Match, fired: Sequence[GroupRule]) -> str:
     if not match.recognized:
-        return f"You typed {match.input}. {UNKNOWN_MESSAGE}"
+        return _(TYPED_UNKNOWN).format(input=match.input, message=_(UNKNOWN_MESSAGE))
     described = _describe_ingredients(match.ingredients, fired)
     if match.match == MATCH_FUZZY:
         name = (match.matched_name or "").strip()
         plain = " + ".join(match.ingredients)
         if not name or name.casefold() in (plain.casefold(), *match.ingredients):
-            text = f"You typed {match.input}. We read this as {described}."
+            text = _(READ_AS).format(input=match.input, described=described)
         else:
-            text = f"You typed {match.input}. We read this as {name}: {described}."
+            text = _(READ_AS_NAME).format(input=match.input, name=name, described=described)
     else:
-        text = f"You typed {match.input}: {described}"
+        text = _(TYPED).format(input=match.input, described=described)
     for part in match.unmatched:
-        text = text.rstrip(".") + f'. We couldn\'t match "{part}": show it to your pharmacist.'
+        text = text.rstrip(".") + ". " + _(UNMATCHED_PART).format(part=part)
     return text
 
 
@@ -194,10 +211,10 @@ def _finding(match: Match, rules: Sequence[GroupRule]) -> Finding:
             severity="unknown",
             groups=(),
             explanation=_explain(match, ()),
-            headline=UNKNOWN_HEADLINE,
-            message=UNKNOWN_MESSAGE,
-            what_to_do=UNKNOWN_WHAT_TO_DO,
-            tell_your_doctor=UNKNOWN_TELL,
+            headline=_(UNKNOWN_HEADLINE),
+            message=_(UNKNOWN_MESSAGE),
+            what_to_do=_(UNKNOWN_WHAT_TO_DO),
+            tell_your_doctor=_(UNKNOWN_TELL),
         )
     fired = _fired_rules(match.ingredients, rules)
     if not fired:
@@ -206,10 +223,10 @@ def _finding(match: Match, rules: Sequence[GroupRule]) -> Finding:
             severity="none",
             groups=(),
             explanation=_explain(match, ()),
-            headline=NO_RULE_HEADLINE,
-            message=NO_RULE_MESSAGE,
-            what_to_do=NO_RULE_WHAT_TO_DO,
-            tell_your_doctor=NO_RULE_TELL,
+            headline=_(NO_RULE_HEADLINE),
+            message=_(NO_RULE_MESSAGE),
+            what_to_do=_(NO_RULE_WHAT_TO_DO),
+            tell_your_doctor=_(NO_RULE_TELL),
         )
     first, others = fired[0], fired[1:]
     messages = [first.what_could_happen]

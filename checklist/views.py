@@ -18,6 +18,7 @@ from checker.rules import Report
 from checklist.filling import doctor_prompts, medicine_rows, printed_lines
 from checklist.forms import MAX_ENTRIES, MAX_ENTRY_LENGTH, CheckerPost, read_checker_post
 from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
+from clinical import translation
 from clinical.models import Source, UrgentHelp
 
 # Lines to write on: more on the blank checklist, fewer when the list fills the page.
@@ -54,9 +55,26 @@ def checklist(request: HttpRequest) -> HttpResponse:
         ("things_to_bring", things_to_bring),
     ]
     numbered = number_sources(items for _, items in cited_lists)
+    # The checklist's words in the page's language (English where a text has no translation).
+    language = translation.current_language()
+    checklist_row = Checklist.objects.current()
+    urgent = UrgentHelp.load()
+    shown = translation.show_checklist(
+        checklist_row,
+        {
+            "questions_to_ask": questions_to_ask,
+            "things_to_bring": things_to_bring,
+            "signs_to_watch": [sign for kind in signs.values() for sign in kind],
+        },
+        language,
+    )
+    translation.show_urgent(urgent, language)
+    translation.show_sources(list(numbered), language)
     context = {
-        "checklist": Checklist.objects.current(),
-        "urgent_help": UrgentHelp.load(),
+        "checklist": checklist_row,
+        "translation": shown.translation,
+        "partly_untranslated": not translation.is_default(language) and not shown.complete,
+        "urgent_help": urgent,
         "today": timezone.localdate(),
         "questions_to_ask": questions_to_ask,
         "things_to_bring": things_to_bring,

@@ -20,9 +20,6 @@ def site(request):
                 "code": code,
                 "name": name,  # each language named in itself: "English", "Español"
                 "url": _same_page_in(request, code) if request is not None else "/",
-                # A page may say it has no text of its own in a language (a page that falls
-                # back to English): then no hreflang link names that language for it.
-                "missing": False,
                 "current": translation.get_supported_language_variant(current) == code,
             }
         )
@@ -31,6 +28,9 @@ def site(request):
     )
     return {
         "CLINIC_NAME": settings.CLINIC_NAME,
+        # A view lists the languages its page has no text in (a page shown in English in
+        # their place): no hreflang link then points to that language.
+        "missing_languages": [],
         "site_languages": languages,
         # The page in the default language, for <link rel="alternate" hreflang="x-default">.
         "default_language_url": default_url,

@@ -1,0 +1,43 @@
+"""A staff edit of an English text marks its translations "English changed since review", once
+the edit has committed (the flag is worked out from the English as saved)."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+# The English models, by "app_label.ModelName", and the kind of translation unit they are part of.
+ENGLISH_MODELS = {
+    "education.Topic": "page",
+    "education.TopicSection": "page",
+    "education.Item": "page",
+    "checker.InteractionGroup": "group",
+    "checker.ScreeningQuestion": "question",
+    "checker.CheckerSettings": "checker_settings",
+    "clinical.UrgentHelp": "urgent_help",
+    "clinical.Source": "source",
+    "checklist.Checklist": "checklist",
+    "checklist.QuestionToAsk": "checklist",
+    "checklist.ThingToBring": "checklist",
+    "checklist.SignToWatch": "checklist",
+}
+
+
+def _kind_of(sender) -> str | None:
+    meta = getattr(sender, "_meta", None)
+    if meta is None:
+        return None
+    return ENGLISH_MODELS.get(f"{meta.app_label}.{meta.object_name}")
+
+
+def _english_saved(sender, **kwargs) -> None:
+    if kwargs.get("raw"):
+        return
+    kind = _kind_of(sender)
+    if kind is None:
+        return
+    from clinical.translation import refresh_english_changed
+
+    transaction.on_commit(lambda: refresh_english_changed(kind))
+
+
+for _signal in (post_save, post_delete):
+    _signal.connect(_english_saved, dispatch_uid=f"clinical.translation.{_signal!r}")
