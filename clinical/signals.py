@@ -22,10 +22,15 @@ ENGLISH_MODELS = {
 
 
 def _kind_of(sender) -> str | None:
+    from django.apps import apps
+
     meta = getattr(sender, "_meta", None)
     if meta is None:
         return None
-    return ENGLISH_MODELS.get(f"{meta.app_label}.{meta.object_name}")
+    label = f"{meta.app_label}.{meta.object_name}"
+    if label not in ENGLISH_MODELS or apps.get_model(label) is not sender:
+        return None  # a migration's historical model: the translations table may not exist yet
+    return ENGLISH_MODELS[label]
 
 
 def _english_saved(sender, **kwargs) -> None:
