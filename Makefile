@@ -1,12 +1,13 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run    serve the site with its content on SQLite at http://127.0.0.1:8000
-#   make test   lint and run the whole suite
+#   make test   lint, check for missing migrations, then the whole suite: the fast tests in
+#               parallel (pytest-xdist), then the browser tests as their own run
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test admin lint bench serve loadtest clean browser-deps admin-totp benchmark-http messages
+.PHONY: run test test-fast test-browser migrations-check hooks admin lint bench serve loadtest clean browser-deps admin-totp benchmark-http messages
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,9 +52,30 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# The suite's database is made as `make run` makes one: migrate (schema only), then load_content.
-test: $(VENV)/.dev-installed browser-deps messages lint
-	$(BIN)/pytest
+# A model change without its migration fails here (and in the pre-commit hook).
+migrations-check: $(BIN)/activate
+	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py makemigrations --check --dry-run
+
+# Installs the commit hooks of .pre-commit-config.yaml (ruff, the migrations check) in this clone.
+hooks: $(VENV)/.dev-installed
+	$(BIN)/pre-commit install
+
+# How many processes run the fast tests: `auto` is one per core. TEST_WORKERS=0 runs them in
+# this process (no xdist), e.g. to use a debugger.
+TEST_WORKERS ?= auto
+
+# Everything but Chromium, spread over the cores. Each worker has its own test database, made as
+# `make run` makes one: migrate (schema only), then load_content (tests/conftest.py).
+test-fast: $(VENV)/.dev-installed messages
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser"
+
+# Chromium tests (tests/browser/) in one process: one browser and one live server for the run.
+test-browser: $(VENV)/.dev-installed browser-deps messages
+	$(BIN)/pytest -m browser
+
+test: $(VENV)/.dev-installed browser-deps messages lint migrations-check
+	$(MAKE) --no-print-directory test-fast
+	$(MAKE) --no-print-directory test-browser
 
 # How fast the checker reads medicine names, and how that grows with a tenfold knowledge base.
 bench: $(BIN)/activate

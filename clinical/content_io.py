@@ -4,6 +4,7 @@ pages, the checker's knowledge base and the checklist's content, with their vers
 The file is a plain Django JSON fixture, so `manage.py loaddata` can read it too.
 """
 
+import datetime
 import json
 
 from django.apps import apps
@@ -12,6 +13,7 @@ from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import Model
 
@@ -35,6 +37,17 @@ def content_models(*, with_history: bool = True) -> list:
     return serializers.sort_dependencies([(None, models)], allow_cycles=True)
 
 
+class ExactTimeEncoder(DjangoJSONEncoder):
+    """Times to the microsecond: Django's encoder cuts them to the millisecond, so a version
+    saved at 12:00:00.000456 would come back as a different time than it was saved at."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
 def export_content(stream, *, with_history: bool = True) -> int:
     """Write every content row to `stream` as JSON; return how many rows."""
     objects = [
@@ -44,7 +57,14 @@ def export_content(stream, *, with_history: bool = True) -> int:
             *(field.name for field in model._meta.many_to_many)
         )
     ]
-    serializers.serialize("json", objects, stream=stream, indent=1, use_natural_foreign_keys=True)
+    serializers.serialize(
+        "json",
+        objects,
+        stream=stream,
+        indent=1,
+        use_natural_foreign_keys=True,
+        cls=ExactTimeEncoder,
+    )
     return len(objects)
 
 

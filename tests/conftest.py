@@ -1,10 +1,31 @@
-"""Shared fixtures and make_* builders for the whole suite."""
+"""Fixtures the whole suite shares. Builders (make_*) live in tests/factories.py."""
 
 import io
 import pickle
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
+
+from clinical.severity import Severity
+from tests.factories import make_group, make_ingredient, make_name, make_source
+
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Chromium tests live in tests/browser/ only: they share one browser and one live server
+    there, and `make test` runs them as their own run. A `browser` mark elsewhere is an error."""
+    strays = [
+        item.nodeid
+        for item in items
+        if item.get_closest_marker("browser") and BROWSER_TESTS not in Path(item.path).parents
+    ]
+    if strays:
+        raise pytest.UsageError(
+            "Tests marked `browser` belong in tests/browser/ (its conftest gives them the "
+            "shared Chromium and live server): " + ", ".join(strays)
+        )
 
 
 def cache_entries(cache) -> list[tuple[str, object]]:
@@ -73,3 +94,50 @@ def load_all_content() -> None:
 
     call_command("load_content", stdout=io.StringIO())
     engine.bump_version()
+
+
+@pytest.fixture
+def kb(db):
+    """A small hand-built knowledge base, one name at each level, beside the loaded names:
+
+    Norco (hydrocodone + acetaminophen, an opioid: avoid), cautionolol (caution), infozepam
+    (info, citing "Test source title"), plainomab (no known interaction). The opioid group is
+    the loaded row (checker/data/groups.yaml) where there is one (the rules know it by its
+    slug), with test words. The engine is rebuilt before and after, so no other test sees
+    these rows.
+    """
+    from checker import engine
+    from checker.models import InteractionGroup, Name
+
+    engine.reset()
+    source = make_source(
+        key="test-source", title="Test source title", url="https://example.org/label"
+    )
+    opioid, _ = InteractionGroup.objects.get_or_create(
+        slug="opioid",
+        defaults={"level": Severity.AVOID, "label": "an opioid", "urgent": True, "order": 1},
+    )
+    opioid.headline = "Opioid test headline."
+    opioid.what_could_happen = "Test: sudden withdrawal."
+    opioid.what_to_do = "Test: talk to your doctor."
+    opioid.tell_your_doctor = "Test: tell your doctor about every opioid you take."
+    opioid.save()
+    hydrocodone = make_ingredient("hydrocodone", groups=[opioid])
+    acetaminophen = make_ingredient("acetaminophen")
+    if not Name.objects.filter(name__iexact="norco").exists():
+        make_name("Norco", hydrocodone, acetaminophen)
+    caution = make_group(
+        slug="t-caution", level="caution", label="a caution test", headline="Caution test headline."
+    )
+    info = make_group(
+        slug="t-info",
+        level="info",
+        label="an info test",
+        headline="Info test headline.",
+        sources=[source],
+    )
+    make_ingredient("cautionolol", groups=[caution])
+    make_ingredient("infozepam", groups=[info])
+    make_ingredient("plainomab")
+    yield {"opioid": opioid, "caution": caution, "info": info, "source": source}
+    engine.reset()

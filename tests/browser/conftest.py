@@ -1,4 +1,9 @@
-"""Shared browser fixtures: one Debian Chromium per session, a fresh guarded context per test.
+"""Shared browser fixtures: one Debian Chromium and one live server for the whole test run
+(session-scoped), a fresh guarded context and page per test.
+
+Every Chromium test of the suite lives in this folder, and every test here is marked
+`browser` (added below if a file forgets), so `pytest -m browser` is exactly this folder and
+`make test` runs it as its own run, after the fast tests have run in parallel.
 
 Every page a test opens is watched: a request to any host but the live server fails the test
 (and is aborted), and so do Content Security Policy violations, console errors and uncaught
@@ -22,7 +27,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
 
-from tests.chromium import launch_chromium  # noqa: E402
+from tests.browser.chromium import launch_chromium  # noqa: E402
 
 PHONE = 375
 DESKTOP = 1280
@@ -70,10 +75,17 @@ document.addEventListener("securitypolicyviolation", (event) => {
 # --- The browser --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="package")
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
 def chromium(site_server) -> Browser:
-    """One browser for the suite, closed before the live server stops (so no connection of
-    its outlives the server)."""
+    """One browser for the whole run, closed before the live server stops (so no connection
+    of its outlives the server)."""
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         yield browser
@@ -130,9 +142,9 @@ def _joining_server_class():
     return JoiningThreadedWSGIServer
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def site_server(django_db_setup, django_db_blocker):
-    """One live server for the browser suite, over the test database with its content.
+    """One live server for the whole run, over the test database with its content.
 
     Patient pages write nothing, so the tests share one database state instead of paying for
     a flush and a reload of thousands of rows per test; each test still checks the content.

@@ -9,7 +9,12 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils.html import escape
 
-from tests.checker.conftest import make_question
+from tests.factories import (
+    clear_screening_questions,
+    make_question,
+    set_checker_settings,
+    set_urgent_help,
+)
 
 URL = "/check/"
 LEVEL_WORDS = {
@@ -124,11 +129,16 @@ def test_levels_are_listed_most_serious_first(client, kb):
 
 @pytest.mark.django_db
 def test_an_opioid_brings_the_urgent_care_card_and_other_levels_do_not(client, kb):
+    set_urgent_help(
+        heading="Test: when to get help",
+        signs="Test sign one\nTest sign two",
+        action="Test: call your test emergency number.",
+    )
     html = post(client, ["Norco 10/325"]).content.decode()
     assert "app-care-card" in html
-    assert "When to get help now" in html
-    assert "Immediate action required" in html
-    assert "Call 911" in html
+    assert "Immediate action required: </span>Test: when to get help" in html
+    assert "<li>Test sign one</li><li>Test sign two</li>" in html
+    assert "Test: call your test emergency number." in html
     html = post(client, ["cautionolol"]).content.decode()
     assert "app-care-card" not in html
 
@@ -145,11 +155,7 @@ def test_results_show_the_groups_words_sources_and_tell_your_doctor_prompt(clien
 
 @pytest.mark.django_db
 def test_results_state_the_dose_context(client, kb):
-    from checker.models import CheckerSettings
-
-    settings = CheckerSettings.load()
-    settings.dose_context = "Test dose context: facts come from 50 mg naltrexone."
-    settings.save()
+    set_checker_settings(dose_context="Test dose context: facts come from 50 mg naltrexone.")
     html = post(client, ["plainomab"]).content.decode()
     assert "Test dose context: facts come from 50 mg naltrexone." in html
 
@@ -206,11 +212,15 @@ def test_a_no_or_missing_answer_shows_no_yes_message(client, kb):
 
 
 @pytest.mark.django_db
-def test_each_seeded_screening_question_is_on_the_page_with_its_yes_message(client, kb):
-    from checker.models import ScreeningQuestion
-
-    questions = list(ScreeningQuestion.objects.all())
+def test_every_screening_question_is_on_the_page_with_its_yes_message(client, kb):
+    clear_screening_questions()
+    questions = [
+        make_question("t-first", text="First test question?", yes_message="First <yes> & more."),
+        make_question("t-second", text="Second test question?", yes_level="info"),
+        make_question("t-third", text="Third test question?", yes_level="avoid"),
+    ]
     html = client.get(URL).content.decode()
+    assert html.index("First test question?") < html.index("Second test question?")
     for question in questions:
         assert f'name="q-{question.slug}" value="yes"' in html
     answers = {f"q-{question.slug}": "yes" for question in questions}

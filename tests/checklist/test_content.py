@@ -1,6 +1,9 @@
 """The checklist's staff-edited content: loaded from checklist/data/checklist.yaml, never
 overwritten by the loader, and editable (with history) in admin."""
 
+import html
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -8,6 +11,7 @@ from django.urls import reverse
 from checklist.datafiles import read_checklist
 from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
 from clinical.datafiles import read_sources
+from clinical.models import Source, UrgentHelp
 
 
 def load_checklist_content():
@@ -26,6 +30,39 @@ def test_load_content_loads_every_list_with_review_dates():
     assert SignToWatch.objects.count() == len(data.lists["signs_to_watch"])
     for kind in SignToWatch.Kind.values:
         assert SignToWatch.objects.filter(kind=kind).exists(), kind
+
+
+@pytest.mark.django_db
+def test_the_shipped_checklist_shows_all_its_words_and_cites_the_fda_label(client):
+    """The page with the content the site ships with (the page's behaviour on rows a test
+    builds is in test_blank.py): every shown line, the checklist's own words, the site's one
+    urgent box, every source its lines cite, numbered without gaps."""
+    text = html.unescape(client.get("/checklist/").content.decode())
+    for model in (QuestionToAsk, ThingToBring, SignToWatch):
+        for item in model.objects.shown():
+            assert item.text in text, item.text
+    checklist = Checklist.objects.current()
+    assert checklist.introduction in text
+    urgent = UrgentHelp.load()
+    assert urgent.heading in text and urgent.action in text  # the site's one urgent box
+    assert f"Reviewed by {checklist.reviewer_name}" in text
+    cited = Source.objects.filter(
+        pk__in=[
+            source.pk
+            for model in (QuestionToAsk, ThingToBring, SignToWatch)
+            for item in model.objects.shown()
+            for source in item.sources.all()
+        ]
+    )
+    assert cited.exists()
+    for source in cited:
+        assert f'href="{source.url}"' in text
+        assert source.display_url in text
+    # Numbered 1, 2, 3 ... in the order the page cites them, without gaps.
+    numbers = [int(n) for n in re.findall(r'id="checklist-source-(\d+)"', text)]
+    assert numbers == list(range(1, cited.count() + 1))
+    assert "drugcentral.org/label/" in text  # the FDA label
+    assert 'href="#checklist-source-' in text  # lists cite their sources
 
 
 @pytest.mark.django_db

@@ -1,5 +1,9 @@
 """The checklist filled from the checker's "Make my checklist" POST: what it shows, how it
-escapes what was typed, and that nothing is kept."""
+escapes what was typed, and that nothing is kept.
+
+The medicines are read against `kb` (tests/conftest.py) and a few more test rows built here;
+the checklist's words and screening questions are test rows too (tests/factories.py).
+"""
 
 import html
 import re
@@ -8,15 +12,58 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
-from checker import engine
+from checker.models import Name
 from checklist.forms import MAX_ENTRIES, MAX_ENTRY_LENGTH
-from checklist.models import Checklist
+from tests.factories import (
+    clear_checklist_content,
+    clear_screening_questions,
+    make_checklist,
+    make_ingredient,
+    make_name,
+    make_question,
+    make_sign,
+    set_urgent_help,
+)
 
 URL = "/checklist/"
 
 
+@pytest.fixture(autouse=True)
+def built(kb):
+    """Beside `kb`: a second opioid (testcodone, and Testlean, a street name for it), the
+    checklist's own test words and signs, the urgent box's test heading, and four screening
+    questions."""
+    testcodone = make_ingredient("testcodone", groups=[kb["opioid"]])
+    make_name("Testlean", testcodone, kind=Name.Kind.STREET)
+    set_urgent_help(heading="Test: get help right now")
+    clear_checklist_content()
+    checklist = make_checklist(opioid_warning="Test opioid warning: ask before you take LDN.")
+    make_sign("Test shaking", kind="withdrawal")
+    make_sign("Test slow breathing", kind="overdose")
+    clear_screening_questions()
+    questions = {
+        "t-drink": make_question(
+            "t-drink",
+            text="Do you drink test drinks?",
+            tell_your_doctor="Test: tell your doctor how much you drink.",
+            order=1,
+        ),
+        "t-liver": make_question("t-liver", text="Do you have a test liver problem?", order=2),
+        "t-allergy": make_question("t-allergy", text="Are you allergic to a test?", order=3),
+        # A yes to a question about opioids puts opioids in the picture.
+        "recent_opioids": make_question(
+            "recent_opioids",
+            text="Have you taken a test opioid lately?",
+            order=4,
+            about_opioids=True,
+        ),
+    }
+    return {"checklist": checklist, "questions": questions}
+
+
 def make_checker_post(medicines, **answers):
-    """The fields the checker's "Make my checklist" button posts; alcohol="yes" -> q-alcohol."""
+    """The fields the checker's "Make my checklist" button posts: answers {"t-liver": "no"}
+    become the field q-t-liver=no."""
     data = {"medicine": list(medicines)}
     data.update({f"q-{slug}": answer for slug, answer in answers.items()})
     return data
@@ -37,7 +84,8 @@ def medicine_rows(response) -> list[str]:
 @pytest.mark.django_db
 def test_each_medicine_shows_as_typed_as_read_and_its_level_in_words(client):
     response = client.post(
-        URL, make_checker_post(["Norco 10/325", "oxycodon", "Advil 200 mg", "metformin", "zqx"])
+        URL,
+        make_checker_post(["plainomab", "cautionolol 5 mg", "Norco 10/325", "testcodon", "zqx"]),
     )
     assert response.status_code == 200
     rows = medicine_rows(response)
@@ -45,14 +93,16 @@ def test_each_medicine_shows_as_typed_as_read_and_its_level_in_words(client):
     by_typed = {row.split(" ", 1)[0]: row for row in rows}
     assert "Norco (hydrocodone + acetaminophen)" in by_typed["Norco"]
     assert "Do not take together" in by_typed["Norco"]
-    assert "oxycodone" in by_typed["oxycodon"]
-    assert "closest match: check the spelling" in by_typed["oxycodon"]
-    assert "Ask your doctor first" in by_typed["Advil"]
-    assert "No known interaction in our list" in by_typed["metformin"]
+    assert "Opioid test headline." in by_typed["Norco"]
+    assert "testcodone" in by_typed["testcodon"]
+    assert "closest match: check the spelling" in by_typed["testcodon"]
+    assert "Ask your doctor first" in by_typed["cautionolol"]
+    assert "Caution test headline." in by_typed["cautionolol"]
+    assert "No known interaction in our list" in by_typed["plainomab"]
     assert "Not recognised" in by_typed["zqx"]
     assert "show it to your pharmacist" in by_typed["zqx"]
     # Opioids first, and the list is not said to be complete.
-    assert rows[0].startswith(("Norco", "oxycodon"))
+    assert rows[0].startswith(("Norco", "testcodon")) and rows[1].startswith(("Norco", "testcodon"))
     text = page_text(response)
     assert "our list is not complete" in text
     assert not re.search(r"\bsafe\b", text, re.IGNORECASE)
@@ -60,54 +110,61 @@ def test_each_medicine_shows_as_typed_as_read_and_its_level_in_words(client):
 
 @pytest.mark.django_db
 def test_an_opioid_brings_the_opioid_warning_box_naming_the_entries(client):
-    text = page_text(client.post(URL, make_checker_post(["Norco 10/325", "lean", "metformin"])))
+    text = page_text(client.post(URL, make_checker_post(["Norco 10/325", "Testlean", "plainomab"])))
     assert "Opioid warning" in text
     warning = text.split("Opioid warning", 1)[1].split("</section>", 1)[0]
     assert "Norco 10/325" in warning
-    assert "lean" in warning
-    assert "metformin" not in warning
-    assert Checklist.objects.current().opioid_warning in warning
-    assert "When to get help now" in text
-    assert "Signs of an opioid overdose" in text
+    assert "Testlean" in warning
+    assert "plainomab" not in warning
+    assert "Test opioid warning: ask before you take LDN." in warning
+    assert "Test: get help right now" in text  # the site's one urgent box
+    assert "Signs of an opioid overdose" in text and "Test slow breathing" in text
 
 
 @pytest.mark.django_db
 def test_no_opioid_means_no_opioid_warning_box(client):
-    text = page_text(client.post(URL, make_checker_post(["metformin", "ibuprofen"])))
+    text = page_text(client.post(URL, make_checker_post(["plainomab", "cautionolol"])))
     assert "Opioid warning" not in text
-    assert "When to get help now" in text  # the urgent signs are always on the page
+    assert "Test opioid warning" not in text
+    assert "Test: get help right now" in text  # the urgent signs are always on the page
+    assert "Test shaking" in text
 
 
 @pytest.mark.django_db
 def test_tell_your_doctor_prompts_appear_once_each_with_their_medicines(client):
     response = client.post(
-        URL, make_checker_post(["Norco", "oxycodone", "tramadol", "metformin"], alcohol="yes")
+        URL,
+        make_checker_post(["Norco", "testcodone", "Testlean", "plainomab"], **{"t-drink": "yes"}),
     )
     text = page_text(response)
     section = text.split("Things to tell your doctor", 1)[1].split("</section>", 1)[0]
-    opioid_prompt = "about every opioid you take"
+    opioid_prompt = "Test: tell your doctor about every opioid you take."
     assert section.count(opioid_prompt) == 1
     line = section.split(opioid_prompt, 1)[1].split("</li>", 1)[0]
-    for entry in ["Norco", "oxycodone", "tramadol"]:
+    for entry in ["Norco", "testcodone", "Testlean"]:
         assert entry in line
-    assert "how much alcohol you drink" in section
+    assert "plainomab" not in line
+    assert "Test: tell your doctor how much you drink." in section
 
 
 @pytest.mark.django_db
-def test_screening_answers_are_ticked_and_said_in_words(client):
+def test_screening_answers_are_ticked_and_said_in_words(client, built):
     response = client.post(
-        URL, make_checker_post(["metformin"], alcohol="yes", liver="no", allergy="maybe")
+        URL,
+        make_checker_post(
+            ["plainomab"], **{"t-drink": "yes", "t-liver": "no", "t-allergy": "maybe"}
+        ),
     )
     text = page_text(response)
     answers = text.split("About me: tell your doctor", 1)[1].split("</section>", 1)[0]
-    questions = {question.slug: question.text for question in engine.screening_questions()}
 
     def answer_to(slug):
-        return answers.split(questions[slug], 1)[1].split("</li>", 1)[0]
+        return answers.split(built["questions"][slug].text, 1)[1].split("</li>", 1)[0]
 
-    assert "Your answer: yes" in answer_to("alcohol")
-    assert "Your answer: no" in answer_to("liver")
-    assert "Your answer: not answered" in answer_to("allergy")  # "maybe" is not an answer
+    assert "Your answer: yes" in answer_to("t-drink")
+    assert "Your answer: no" in answer_to("t-liver")
+    assert "Your answer: not answered" in answer_to("t-allergy")  # "maybe" is not an answer
+    assert "Your answer: not answered" in answer_to("recent_opioids")
     assert answers.count("app-checklist__box--ticked") == 2
 
 
@@ -146,7 +203,7 @@ def test_what_was_typed_is_shown_escaped(client, typed):
 @pytest.mark.django_db
 def test_post_is_capped_trimmed_and_cleaned(client):
     long_entry = "x" * (MAX_ENTRY_LENGTH + 50)
-    medicines = ["metformin\x00", "  ", ""] + [long_entry] + [f"drug{n}" for n in range(60)]
+    medicines = ["plainomab\x00", "  ", ""] + [long_entry] + [f"drug{n}" for n in range(60)]
     response = client.post(URL, make_checker_post(medicines))
     assert response.status_code == 200
     rows = medicine_rows(response)
@@ -164,7 +221,7 @@ def test_filled_checklist_stores_nothing_and_is_never_cached(client):
     before = {model._meta.db_table: model._default_manager.count() for model in models}
 
     response = client.post(
-        URL, make_checker_post(["Zqcanarimab-7f3a", "Norco 10/325"], alcohol="yes")
+        URL, make_checker_post(["Zqcanarimab-7f3a", "Norco 10/325"], **{"t-drink": "yes"})
     )
 
     after = {model._meta.db_table: model._default_manager.count() for model in models}
@@ -185,17 +242,19 @@ def test_checklist_post_needs_the_checker_forms_csrf_token():
 
 @pytest.mark.django_db
 def test_change_my_list_posts_the_list_and_answers_back_to_the_checker(client):
-    response = client.post(URL, make_checker_post(["Norco 10/325", 'a "quoted" pill'], liver="no"))
+    response = client.post(
+        URL, make_checker_post(["Norco 10/325", 'a "quoted" pill'], **{"t-liver": "no"})
+    )
     body = response.content.decode()
     form = body.split('action="/check/"', 1)[1].split("</form>", 1)[0]
     assert 'name="medicine" value="Norco 10/325"' in form
     assert 'name="medicine" value="a &quot;quoted&quot; pill"' in form
-    assert 'name="q-liver" value="no"' in form
+    assert 'name="q-t-liver" value="no"' in form
     assert "Change my list" in form
     assert 'method="post"' in body.split('action="/check/"', 1)[0][-200:]
 
     back = client.post(
-        "/check/", {"medicine": ["Norco 10/325"], "q-liver": "no", "action": "check"}
+        "/check/", {"medicine": ["Norco 10/325"], "q-t-liver": "no", "action": "check"}
     )
     assert back.status_code == 200
     assert 'value="Norco 10/325"' in back.content.decode()

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 
 from education.markdown import ALLOWED_TAGS, render_markdown
-from tests.education.builders import make_topic
+from tests.factories import make_topic
 
 pytestmark = pytest.mark.django_db
 

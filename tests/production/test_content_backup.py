@@ -63,6 +63,26 @@ def test_export_then_import_round_trips_every_row(tmp_path, staff_user):
 
 
 @pytest.mark.django_db
+def test_a_change_keeps_its_exact_time_through_a_backup(tmp_path):
+    """Django's JSON cuts times to the millisecond: a version saved at .000456 came back as
+    .000 and then read as a different time (found when the suite first ran in parallel)."""
+    from education.models import Topic
+
+    versions = Topic.history.order_by("pk")[:3]
+    times = {
+        version.pk: datetime.datetime(2026, 5, 4, 3, 2, 1, microsecond, tzinfo=datetime.UTC)
+        for version, microsecond in zip(versions, [456, 123456, 0], strict=True)
+    }
+    for pk, when in times.items():
+        Topic.history.filter(pk=pk).update(history_date=when)
+
+    backup = tmp_path / "content.json"
+    call_command("export_content", str(backup), stderr=io.StringIO())
+    call_command("import_content", str(backup), stderr=io.StringIO())
+    assert {pk: Topic.history.get(pk=pk).history_date for pk in times} == times
+
+
+@pytest.mark.django_db
 def test_new_rows_after_an_import_get_fresh_ids(tmp_path):
     from clinical.models import Source
 

@@ -3,6 +3,7 @@ cross-site scripting payloads, into the checker form (JavaScript off and htmx), 
 the checklist. Never a server error, never a payload echoed raw, always a clear answer."""
 
 import json
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -53,14 +54,23 @@ FUZZ = settings(
 # Any text a browser can send: every Unicode character but lone surrogates.
 any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
 entry_lists = st.lists(any_text, max_size=60)
+# The form's own field names (checked against the page below): one yes/no group per screening
+# question, and the values its buttons send as `action`.
+QUESTION_FIELDS = [
+    "q-alcohol",
+    "q-recent_opioids",
+    "q-withdrawal_now",
+    "q-liver",
+    "q-oud_treatment",
+    "q-allergy",
+]
+ACTIONS = ["check", "add", "clear", "checklist", "remove-1"]
 answers = st.dictionaries(
-    st.sampled_from(
-        ["q-alcohol", "q-opioids", "q-withdrawal", "q-liver", "q-oud", "q-allergy", "q-x"]
-    ),
+    st.sampled_from([*QUESTION_FIELDS, "q-not-a-question"]),
     st.one_of(st.sampled_from(["yes", "no", ""]), any_text),
     max_size=7,
 )
-actions = st.sampled_from(["check", "add", "clear", "remove-1", "remove-99", "remove-x", ""])
+actions = st.sampled_from([*ACTIONS, "remove-99", "remove-x", "remove-", ""])
 
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster"}
@@ -113,6 +123,42 @@ def form_post(client, path, entries, extra, htmx=False):
     data = {"medicine": entries, **extra}
     headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
     return client.post(path, data, **headers)
+
+
+class _FormFields(HTMLParser):
+    """The names of the fields a form on the page sends, and its buttons' `action` values."""
+
+    def __init__(self):
+        super().__init__()
+        self.names: set[str] = set()
+        self.actions: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in {"input", "select", "textarea", "button"} and attributes.get("name"):
+            self.names.add(attributes["name"])
+        if attributes.get("name") == "action":
+            self.actions.add(attributes.get("value") or "")
+
+
+def form_fields(html: str) -> _FormFields:
+    parser = _FormFields()
+    parser.feed(html)
+    return parser
+
+
+@pytest.mark.django_db
+def test_the_fuzzed_field_names_are_the_forms_own(client):
+    """Fuzzing keys the form never sends tests nothing: the keys above must be the real ones."""
+    page = form_fields(client.get("/check/").content.decode())
+    assert {name for name in page.names if name.startswith("q-")} == set(QUESTION_FIELDS)
+    assert "medicine" in page.names
+    # One Remove button per row: remove-1 ... remove-3 on the empty page.
+    assert {re.sub(r"^remove-\d+$", "remove-1", action) for action in page.actions} == set(ACTIONS)
+    # The checklist's "Change my list" form carries the same fields back to the checker.
+    filled = client.post("/checklist/", {"medicine": ["ibuprofen"], "q-alcohol": "yes"})
+    carried = form_fields(filled.content.decode())
+    assert {"medicine", "q-alcohol", "action"} <= carried.names
 
 
 @pytest.mark.django_db

@@ -73,7 +73,7 @@ def test_a_worker_does_not_trust_its_old_index_while_the_cache_is_down(
     """Staff add a brand while the cache is down: the bump cannot be told to anyone, so the
     checker must not keep answering from the index it built before."""
     from checker.models import Ingredient
-    from tests.checker.conftest import make_name
+    from tests.factories import make_name
     from tests.serving.conftest import redis_down_caches
 
     engine.check_medicines(entries=["Zzdownbrand"])  # built while the cache worked

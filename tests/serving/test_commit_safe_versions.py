@@ -7,7 +7,7 @@ from django.db import transaction
 
 from checker import engine
 from serving import versions
-from tests.checker.conftest import make_ingredient, make_name
+from tests.factories import make_ingredient, make_name
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,8 @@
 """A real print: Chromium renders the checklist to PDF on US Letter and A4, and the printed text
-is read back. Ten medicines must fit on two pages, each one and the opioid warning printed."""
+is read back. Ten medicines must fit on two pages, each one and the opioid warning printed.
+
+Moved here from tests/checklist/test_print.py: the same prints, on the suite's one shared
+browser and live server (conftest.py), in guarded pages."""
 
 import html
 
@@ -7,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from checker.models import Name
+from tests.browser.conftest import DESKTOP
 
 TEN_MEDICINES = [
     "Norco 10/325",
@@ -39,12 +43,7 @@ EVERY_ANSWER_YES = {
 }
 PAPER_SIZES = ["Letter", "A4"]
 
-pytestmark = [
-    pytest.mark.browser,
-    # The live server needs committed data: see the loaded_content fixture.
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("loaded_content"),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def printed(page, tmp_path, paper: str) -> tuple[int, str]:
@@ -83,12 +82,10 @@ def post_from_the_site(page, base_url: str, medicines, answers: dict[str, str]) 
     ],
     ids=["mixed", "ten-opioids-every-answer-yes"],
 )
-def test_ten_medicines_print_on_two_pages_of_letter_and_a4(
-    chromium, live_server, tmp_path, medicines, answers
-):
+def test_ten_medicines_print_on_two_pages_of_letter_and_a4(browsing, tmp_path, medicines, answers):
     assert Name.objects.exists(), "the checker's names must be loaded for this test"
-    page = chromium.new_page()
-    post_from_the_site(page, live_server.url, medicines, answers)
+    page = browsing.page(width=DESKTOP)
+    post_from_the_site(page, browsing.base_url, medicines, answers)
     assert page.get_by_role("heading", name="My medicines").is_visible()
 
     for paper in PAPER_SIZES:
@@ -105,11 +102,9 @@ def test_ten_medicines_print_on_two_pages_of_letter_and_a4(
         assert "Skip to main content" not in words
 
 
-def test_blank_checklist_prints_on_two_pages_without_the_site_around_it(
-    chromium, live_server, tmp_path
-):
-    page = chromium.new_page()
-    page.goto(f"{live_server.url}/checklist/")
+def test_blank_checklist_prints_on_two_pages_without_the_site_around_it(browsing, tmp_path):
+    page = browsing.page(width=DESKTOP)
+    page.goto("/checklist/")
     for paper in PAPER_SIZES:
         pages, words = printed(page, tmp_path, paper)
         assert pages <= 2, f"{pages} pages on {paper}"
@@ -120,13 +115,12 @@ def test_blank_checklist_prints_on_two_pages_without_the_site_around_it(
         assert "Privacy: nothing you type is kept" not in words
 
 
-def test_eight_medicines_from_the_checker_page_print_on_two_pages(chromium, live_server, tmp_path):
+def test_eight_medicines_from_the_checker_page_print_on_two_pages(browsing, tmp_path):
     """The journey a patient takes, with JavaScript off: the checker form, "Add another
     medicine" until there are eight rows, then "Make my checklist", then print."""
     medicines = TEN_MEDICINES[:8]
-    context = chromium.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/check/")
+    page = browsing.page(js=False, width=DESKTOP)
+    page.goto("/check/")
     while page.locator("input[name=medicine]").count() < len(medicines):
         with page.expect_navigation():
             page.get_by_role("button", name="Add another medicine").click()
@@ -134,7 +128,7 @@ def test_eight_medicines_from_the_checker_page_print_on_two_pages(chromium, live
         field.fill(medicine)
     with page.expect_navigation():
         page.get_by_role("button", name="Make my checklist").first.click()
-    assert page.url == f"{live_server.url}/checklist/"  # the list never goes into the address
+    assert page.url == f"{browsing.base_url}/checklist/"  # the list never goes into the address
 
     for paper in PAPER_SIZES:
         pages, words = printed(page, tmp_path, paper)
@@ -142,4 +136,3 @@ def test_eight_medicines_from_the_checker_page_print_on_two_pages(chromium, live
         for medicine in medicines:
             assert medicine in words, f"{medicine} missing on {paper}"
         assert "Opioid warning" in words
-    context.close()
