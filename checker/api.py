@@ -1,14 +1,19 @@
 """POST /api/check: the checker for other programs, answering DESIGN.md's JSON.
 
 Request:  {"medications": ["Norco 10/325", "ibuprofen"]}   (Content-Type: application/json)
+          optional "lang": "en" or "es"; without it, the Accept-Language header chooses
 Response: {"results": [...one per medication, in the order sent...], "summary": {...}}
+          with the messages in that language (Content-Language says which); the fields,
+          slugs and severities are the same in every language.
 Errors:   {"error": "..."} with 400 (bad JSON or shape, or nested over 10 deep), 405 (not POST),
           413 (body over 64 kB) or 415 (not JSON, or a file upload).
 """
 
 import json
 
+from django.conf import settings
 from django.http import JsonResponse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
@@ -95,5 +100,19 @@ def api_check(request):
     if any(not name.strip() for name in medications):
         return _error("A name is empty.", 400)
 
-    report = engine.check_medicines(entries=medications)
-    return JsonResponse(engine.report_as_json(report))
+    codes = [code for code, _ in settings.LANGUAGES]
+    if "lang" in data:
+        if data["lang"] not in codes:
+            return _error(f'"lang" must be one of: {", ".join(codes)}.', 400)
+        language = data["lang"]
+    else:
+        # The address never says the language here: Accept-Language does (or a language
+        # cookie, which this site never sets).
+        language = translation.get_language_from_request(request, check_path=False)
+        language = language if language in codes else settings.LANGUAGE_CODE
+
+    with translation.override(language):
+        report = engine.check_medicines(entries=medications)
+        response = JsonResponse(engine.report_as_json(report))
+    response["Content-Language"] = language
+    return response

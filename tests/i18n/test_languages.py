@@ -111,3 +111,52 @@ def test_a_missing_spanish_page_is_a_spanish_404(client):
 def test_the_spanish_page_dates_are_written_the_spanish_way(client):
     html = client.get("/es/learn/what-is-ldn/").content.decode()
     assert re.search(r"La página en inglés la revisó [^<]+ el \d{1,2} de [a-z]+ de \d{4}\.", html)
+
+
+def api(client, body, **headers):
+    import json
+
+    return client.post(
+        "/api/check", json.dumps(body), content_type="application/json", headers=headers
+    )
+
+
+def test_the_api_answers_in_the_language_asked_for_with_the_same_fields_and_slugs(client):
+    english = api(client, {"medications": ["Norco", "ibuprofen"]})
+    spanish = api(client, {"medications": ["Norco", "ibuprofen"], "lang": "es"})
+    assert spanish.status_code == 200
+    assert spanish["Content-Language"] == "es" and english["Content-Language"] == "en"
+    en, es = english.json(), spanish.json()
+    assert es["summary"] == en["summary"]
+    for a, b in zip(en["results"], es["results"], strict=True):
+        assert {k: v for k, v in a.items() if k not in ("message", "tell_your_doctor")} == {
+            k: v for k, v in b.items() if k not in ("message", "tell_your_doctor")
+        }
+    assert es["results"][0]["groups"] == ["opioid"]
+    assert "La LDN bloquea los opioides" in es["results"][0]["message"]
+    assert "Dígale" in es["results"][0]["tell_your_doctor"]
+    assert "LDN blocks opioids" in en["results"][0]["message"]
+
+
+def test_the_api_reads_accept_language_when_no_lang_is_sent(client):
+    response = api(client, {"medications": ["xyzzy"]}, accept_language="es-MX,es;q=0.9,en;q=0.5")
+    assert response["Content-Language"] == "es"
+    assert response.json()["results"][0]["message"].startswith("No lo encontramos")
+    assert api(client, {"medications": ["xyzzy"]}).json()["results"][0]["message"].startswith("We")
+
+
+def test_the_api_refuses_a_language_it_does_not_have(client):
+    response = api(client, {"medications": ["Norco"], "lang": "fr"})
+    assert response.status_code == 400
+    assert response.json() == {"error": '"lang" must be one of: en, es.'}
+
+
+def test_the_spanish_checker_answers_in_spanish_with_the_spanish_urgent_box(client):
+    html = client.post(
+        "/es/check/", {"medicine": ["Norco", "ibuprofeno"], "action": "check"}
+    ).content.decode()
+    assert "Cuándo buscar ayuda ya" in html  # the urgent box, in Spanish
+    assert "No los tome juntos" in html and "Pregunte antes a su médico" in html
+    assert "Usted escribió ibuprofeno" in html
+    for english in ("Do not take together", "When to get help now", "You typed"):
+        assert english not in html
