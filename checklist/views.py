@@ -29,6 +29,9 @@ FILLED_BLANK_ROWS = 0  # the notes lines take anything missed
 # calibrated on the hardest list the print test uses (ten opioids, every answer yes).
 FILLED_PRINT_BUDGET = 30
 FILLED_NOTE_LINES = range(2, 9)  # at least two lines, at most eight
+# The checklist's own words take more room in some languages than in English (the budget's
+# language): printed lines to allow for, calibrated on the same hardest list.
+TRANSLATION_PRINT_LINES = {"es": 10}
 
 
 @dataclass(frozen=True)
@@ -124,10 +127,15 @@ def cited_numbers(items, numbered: dict[Source, int]) -> list[int]:
 def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
     rows = medicine_rows(report)
     prompts = doctor_prompts(report)
-    room = FILLED_PRINT_BUDGET - printed_lines(rows, prompts)
+    extra = TRANSLATION_PRINT_LINES.get(translation.current_language(), 0)
+    room = FILLED_PRINT_BUDGET - printed_lines(rows, prompts) - extra
     note_lines = min(max(room, FILLED_NOTE_LINES.start), FILLED_NOTE_LINES.stop - 1)
+    if room < FILLED_NOTE_LINES.start - 2:
+        note_lines = 1  # far over: one line to write on, and the notes heading as a prompt
     return {
         "filled": True,
+        # Too little room even for the fewest note lines: the print sets its lines closer.
+        "compact_print": room < FILLED_NOTE_LINES.start,
         "medicines": rows,
         "has_no_known_interaction": any(f.severity == "none" for f in report.findings),
         "opioid_entries": [f.match.input for f in report.findings if f.is_opioid],
