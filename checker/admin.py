@@ -5,19 +5,32 @@ Every screen keeps a history (the History button), and every save makes the chec
 new words on its next check.
 """
 
-from django.contrib import admin
+import zipfile
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from simple_history.admin import SimpleHistoryAdmin
 
+from checker import imports
 from checker.models import (
     CheckerSettings,
+    ImportRun,
     Ingredient,
     InteractionGroup,
     Name,
+    ProposedChange,
     ScreeningQuestion,
 )
 from clinical.admin import ReviewedAdminMixin
 from education.readability import describe_grade
+from serving.uploads import BoundedUpload
 
 READING_GRADE_HELP = (
     "Flesch-Kincaid reading grade of the words patients read, worked out when you save. "
@@ -203,3 +216,133 @@ class CheckerSettingsAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- Official drug lists: staff upload a file, a pharmacist approves what it proposes ---------
+
+
+class ImportUploadForm(forms.ModelForm):
+    """Upload the FDA's product.txt (or ndctext.zip) or Health Canada's allfiles.zip."""
+
+    upload = forms.FileField(
+        label="File",
+        help_text="The FDA's ndctext.zip or the product.txt inside it, or Health Canada's "
+        f"allfiles.zip. At most {imports.MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
+    )
+
+    class Meta:
+        model = ImportRun
+        fields = ["list_name", "file_date"]
+        help_texts = {
+            "list_name": "Which agency's list the file is.",
+            "file_date": "The date the agency published the file (on its download page).",
+        }
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        if upload.size > imports.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The file is bigger than {imports.MAX_UPLOAD_BYTES // (1024 * 1024)} MB: "
+                "upload the agency's file as it is."
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, list_name = cleaned.get("upload"), cleaned.get("list_name")
+        if upload is None or not list_name:
+            return cleaned
+        try:
+            self.reading = imports.read_upload(list_name, upload, file_name=upload.name)
+        except (imports.FileError, zipfile.BadZipFile, OSError) as error:
+            raise forms.ValidationError(f"The file cannot be read: {error}") from error
+        return cleaned
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """Upload a list, then a pharmacist reviews and approves its changes (the review screen)."""
+
+    list_display = ["__str__", "status", "uploaded_by", "uploaded_at", "decided_by"]
+    list_filter = ["status", "list_name"]
+    form = ImportUploadForm
+    change_form_template = "admin/checker/importrun/review.html"
+    add_form_template = "admin/change_form.html"
+
+    def get_urls(self):
+        # The upload screen is the one page that takes a file (settings.UPLOAD_URL_NAMES):
+        # the staff member and their permission are checked before its body is read.
+        upload = path("add/", csrf_exempt(self.upload_view), name="checker_importrun_add")
+        return [upload, *super().get_urls()]
+
+    def upload_view(self, request):
+        if not self.admin_site.has_permission(request):
+            return redirect_to_login(
+                request.get_full_path(), reverse("admin:login", current_app=self.admin_site.name)
+            )
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        request.upload_handlers = [
+            BoundedUpload(request, max_bytes=imports.MAX_UPLOAD_BYTES + 1024 * 1024)
+        ]
+        return csrf_protect(self.admin_site.admin_view(self.add_view))(request)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # nothing to edit: the review screen decides
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the record of what was imported, and what was turned down, stays
+
+    def save_model(self, request, obj, form, change):
+        upload = form.cleaned_data["upload"]
+        proposal = imports.propose_now(form.reading)
+        run = imports.record_run(
+            proposal,
+            list_name=obj.list_name,
+            file_name=upload.name,
+            file_date=obj.file_date,
+            sha256=imports.checksum(upload),
+            user=request.user,
+        )
+        obj.pk = run.pk  # so the admin's "added" message and redirect find it
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return redirect("admin:checker_importrun_change", obj.pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        run = get_object_or_404(ImportRun, pk=object_id)
+        if not self.has_view_permission(request, run):
+            raise PermissionDenied
+        may_approve = request.user.has_perm("checker.approve_import")
+        waiting = run.changes.filter(decision=ProposedChange.Decision.WAITING)
+        if request.method == "POST":
+            if not may_approve:
+                raise PermissionDenied
+            if not waiting.exists():
+                messages.error(request, "These changes were already decided.")
+                return redirect("admin:checker_importrun_change", run.pk)
+            chosen = {int(pk) for pk in request.POST.getlist("approve") if pk.isdigit()}
+            applied = imports.decide(run, approved_ids=chosen, user=request.user)
+            messages.success(
+                request,
+                f"{len(applied.added)} changes are live now; "
+                f"{waiting.model.objects.filter(run=run, decision='turned_down').count()} turned down"
+                + (
+                    f"; {len(applied.skipped)} not applied because the list changed meanwhile."
+                    if applied.skipped
+                    else "."
+                ),
+            )
+            return redirect("admin:checker_importrun_change", run.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Review: {run}",
+            "run": run,
+            "changes": run.changes.all(),
+            "waiting": waiting.exists(),
+            "may_approve": may_approve,
+            "original": run,
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, self.change_form_template, context)

@@ -118,6 +118,13 @@ def get_engine() -> Engine:
     return engine
 
 
+def build_now() -> Engine:
+    """An engine from the database as it is at this moment, for a program that must see its
+    own writes before they commit (an import reads, writes, and reads again). The workers'
+    engine is left as it is."""
+    return _build(current_version() or "now")
+
+
 def _fresh(engine: Engine, max_age: float) -> bool:
     return time.monotonic() - engine.built_at < max_age
 

@@ -177,6 +177,24 @@ _FILLER_WORDS = _word_set(
     "costco target amazon sunmark topcare careone leader goodsense"
 )
 # Abbreviations patients use for a word inside a name.
+# The same words as Spanish, Portuguese, French, German and Italian labels print them (without
+# their accents, which are taken off before words are compared).
+_FORM_WORDS |= _word_set(
+    "comprimido comprimidos tableta tabletas capsula capsulas gragea grageas jarabe jarabes "
+    "gotas parche parches ampolla ampollas ampolleta ampolletas solucion inyectable inyectables "
+    "supositorio supositorios sobre sobres retard liberacion prolongada prolongado recubierto "
+    "recubiertos efervescente efervescentes bebible granulado polvo pomada xarope "
+    "comprime comprimes gelule gelules sirop buvable lp "
+    "tabletten tropfen kapseln saft pflaster zapfchen compresse gocce sciroppo cerotto"
+)
+_UNITS |= _word_set("microgramos microgramo miligramos miligramo mililitros")
+_SPANISH_SALTS = _word_set(
+    "clorhidrato cloridrato fosfato sulfato bitartrato tartrato citrato bromuro maleato "
+    "sodico potasico hemihidrato"
+)
+_FORM_WORDS |= _SPANISH_SALTS
+_SALT_WORDS |= _SPANISH_SALTS
+_FILLER_WORDS |= _word_set("de del con y com para al dia dias cada dosis baja bajas")
 _TOKEN_REWRITES = {"vit": "vitamin", "vits": "vitamins", "w": "with"}
 
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
@@ -203,6 +221,8 @@ def _tidy(text: str) -> str:
     text = re.sub(r"['’‘`´ʼ]", "", text)  # john's -> johns
     text = re.sub(r"\bw\s*/\s*(?=\S)", " with ", text)  # w/ codeine
     text = re.sub(r"\bw\s*/\s*$", " ", text)
+    # c/ codeine: "with" on prescriptions and labels (the Latin cum), but vitamin C stays
+    text = re.sub(r"(?<!vitamin )(?<!vit )(?<!vitamina )\bc\s*/\s*(?=[a-z])", " with ", text)
     text = re.sub(r"#\s*(?=\d)", " ", text)  # tylenol #3
     text = re.sub(r"\b(?:no|number|num)\s*\.?\s*(?=\d)", " ", text)  # tylenol no. 3
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 50,000 units
@@ -246,13 +266,13 @@ def _without_strengths(tokens: list[str], *, keep_forms: bool = False) -> list[s
         if _is_number(token):
             nxt = tokens[i + 1] if i + 1 < n else ""
             if nxt in _UNITS:
-                i += 2
+                i = _past_per_unit(tokens, i + 2)
                 continue
             if nxt == _RATIO_SEP and i + 2 < n and _is_number(tokens[i + 2]):
                 # 10/325, 5-325, 8/2: a ratio of strengths
                 i += 3
                 if i < n and tokens[i] in _UNITS:
-                    i += 1
+                    i = _past_per_unit(tokens, i + 1)
                 continue
             kept.append(token)
             i += 1
@@ -267,6 +287,17 @@ def _without_strengths(tokens: list[str], *, keep_forms: bool = False) -> list[s
         kept.append(token)
         i += 1
     return kept
+
+
+def _past_per_unit(tokens: list[str], i: int) -> int:
+    """Past the "/ml", "/5 ml" or "/h" that can follow a strength's unit ("10 mg/ml")."""
+    n = len(tokens)
+    if i + 1 < n and tokens[i] == _RATIO_SEP:
+        if tokens[i + 1] in _UNITS or tokens[i + 1] in ("h", "hr", "hour", "24h"):
+            return i + 2
+        if i + 2 < n and _is_number(tokens[i + 1]) and tokens[i + 2] in _UNITS:
+            return i + 3
+    return i
 
 
 def _has_words(tokens: list[str]) -> bool:
@@ -304,6 +335,7 @@ _PREFIX = 7
 _MAX_DELETES = 2
 _MAX_TYPO_TRIES = 8  # words of one entry tried one by one
 _TWO_SLIPS_FROM = 7  # letters; shorter words may have one slip
+_SHORTEST_CUT = 7  # letters of a label word cut short ("acetami" for acetaminophen)
 
 
 def _deletions(word: str, depth: int) -> set[str]:
@@ -459,6 +491,27 @@ class MatchIndex:
                 for variant in _deletions(key[:_PREFIX], _MAX_DELETES):
                     self._near.setdefault(variant, {}).setdefault(len(key), []).append(key)
         self._english = english
+        # Label words cut short ("ACETAMIN", "HOMATROP", "GUAIFEN"): the start of exactly one
+        # ingredient's name, six letters or more and no word of its own, reads as a guess of it.
+        starts: dict[str, set[str]] = {}
+        for key, entry in self.exact.items():
+            record = entry.record
+            if entry.fuzzy or record.kind != "generic" or " " in key:
+                continue
+            if len(record.ingredients) != 1 or not key.isalpha():
+                continue
+            for end in range(_SHORTEST_CUT, len(key)):
+                starts.setdefault(key[:end], set()).add(record.ingredients[0])
+        generic = {r.ingredients[0]: r for r in self.records if r.kind == "generic"}
+        self._cut_words: dict[str, _Entry] = {
+            start: _Entry(generic[next(iter(names))], fuzzy=True)
+            for start, names in starts.items()
+            if len(names) == 1
+            and next(iter(names)) in generic
+            and start not in self.exact
+            and start not in english
+            and start not in everyday
+        }
 
     def _add(self, key: str, entry: _Entry, *, quiet: bool = False) -> None:
         existing = self.exact.get(key)
@@ -501,6 +554,9 @@ class MatchIndex:
         words = query.split()
         if all(w in self._english for w in words):
             return None
+        cut = self._cut_words.get(query)
+        if cut is not None:
+            return cut
         # A word beside a name we already read gets fewer slips than a whole entry.
         two_slips_from = _TWO_SLIPS_FROM + 1 if strict else _TWO_SLIPS_FROM
         max_distance = 1 if length < two_slips_from else 2 if length < 12 else 3

@@ -6,6 +6,7 @@ The engine (checker/engine.py) reads these once into the pure matcher and rules;
 here makes it rebuild (checker/signals.py).
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -237,3 +238,99 @@ class CheckerSettings(models.Model):
     def load(cls) -> "CheckerSettings":
         """The row, or unsaved defaults: reading it never writes (a patient's check stores nothing)."""
         return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+
+class ImportRun(models.Model):
+    """One official drug-list file read for the checker (the FDA's product.txt, Health Canada's
+    allfiles.zip), what it proposed, and what a pharmacist decided. The file itself is not kept."""
+
+    class List(models.TextChoices):
+        NDC = "ndc", "FDA NDC Directory (product.txt from ndctext.zip)"
+        DPD = "dpd", "Health Canada Drug Product Database (allfiles.zip)"
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting for a pharmacist"
+        APPLIED = "applied", "Approved and applied"
+        TURNED_DOWN = "turned_down", "Turned down"
+        NOTHING = "nothing", "Nothing to change"
+
+    list_name = models.CharField("list", max_length=10, choices=List.choices)
+    file_name = models.CharField(max_length=200, help_text="The file's name as uploaded.")
+    file_date = models.DateField(help_text="The date of the file: when the agency published it.")
+    file_sha256 = models.CharField("file checksum", max_length=64, editable=False)
+    summary = models.TextField(
+        editable=False,
+        help_text="What the file proposed, in plain words, as the importer wrote it.",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.WAITING)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    decided_at = models.DateTimeField(null=True, editable=False)
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The source the applied names cite: this file and its date.",
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = "drug list import"
+        permissions = [
+            ("approve_import", "Can approve the changes an official drug list proposes"),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_list_name_display().split(' (')[0]}: {self.file_name} of {self.file_date}"
+        )
+
+
+class ProposedChange(models.Model):
+    """One change an import proposes: a new name, a new ingredient, or an ingredient joining a
+    group. Nothing here is live until a pharmacist approves it."""
+
+    class Kind(models.TextChoices):
+        NEW_INGREDIENT = "new_ingredient", "New ingredient"
+        JOINS_GROUP = "joins_group", "Ingredient joins a group"
+        NEW_NAME = "new_name", "New name"
+
+    class Decision(models.TextChoices):
+        WAITING = "waiting", "Waiting"
+        APPROVED = "approved", "Approved"
+        TURNED_DOWN = "turned_down", "Turned down"
+        SKIPPED = "skipped", "Not applied: the list changed meanwhile"
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="changes")
+    order = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    name = models.CharField(max_length=120, help_text="The new name, or the ingredient.")
+    name_kind = models.CharField(max_length=20, blank=True)
+    ingredients = models.CharField(max_length=600, blank=True, help_text="Joined with +.")
+    groups = models.CharField(max_length=300, blank=True, help_text="Group slugs, joined with +.")
+    region = models.CharField(max_length=100, blank=True)
+    everyday_word = models.BooleanField(default=False)
+    why = models.TextField(blank=True, help_text="What in the file says so.")
+    decision = models.CharField(max_length=20, choices=Decision.choices, default=Decision.WAITING)
+
+    class Meta:
+        ordering = ["run", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name}"

@@ -233,6 +233,11 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEBU
 # No page takes a file: a file part in a form post is refused as it starts (serving/uploads.py),
 # so nothing is ever written to a temporary file.
 FILE_UPLOAD_HANDLERS = ["serving.uploads.RefuseFiles"]
+# The one exception: staff upload the official drug lists here (checker/admin.py). The view
+# checks the staff member and their permission before the body is read, and reads at most
+# checker.imports.MAX_UPLOAD_BYTES. The proxy must allow that size on this address only
+# (deploy/nginx/ldn-guide.conf).
+UPLOAD_URL_NAMES = ["admin:checker_importrun_add"]
 
 # --- Auth -------------------------------------------------------------------------------------
 

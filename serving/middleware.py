@@ -16,7 +16,7 @@ from django.core.cache import caches
 from django.db import InterfaceError, OperationalError
 
 from checker.forms import read_action
-from serving import versions, views
+from serving import uploads, versions, views
 from serving.uploads import UploadRefused
 
 logger = logging.getLogger(__name__)
@@ -117,7 +117,11 @@ class RefuseUploadsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.content_type.startswith("multipart/"):
+        if (
+            request.method == "POST"
+            and request.content_type.startswith("multipart/")
+            and not uploads.takes_a_file(request)  # a staff upload: its view checks first
+        ):
             try:
                 request.POST  # noqa: B018  (parsing is what refuses the file)
             except UploadRefused:

@@ -123,7 +123,7 @@ def test_each_kind_of_entry_is_read_as_its_ingredients(index, typed, expected):
     ("typed", "expected", "read_as"),
     [
         ("oxycodin", {"oxycodone"}, None),
-        ("hydrocodon", {"hydrocodone"}, "hydrocodone"),
+        ("hydrocodne", {"hydrocodone"}, "hydrocodone"),  # "hydrocodon" is the German name
         ("tramadoll", {"tramadol"}, "tramadol"),
         ("percoset", {"oxycodone", "acetaminophen"}, "Percocet"),
         ("ibuprofin", {"ibuprofen"}, "ibuprofen"),
