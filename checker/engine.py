@@ -52,6 +52,8 @@ class Engine:
     urgent_action: str
     version: str | None  # None: built while the cache did not answer
     built_at: float
+    # How each ingredient is named in the engine's language ({} in English: as stored).
+    display_names: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
     def suggestions(self) -> list[str]:
@@ -69,6 +71,8 @@ class CheckedReport(rules.Report):
     the order the JSON answer lists them in (one result per input, so programs can pair them)."""
 
     findings_as_typed: list[rules.Finding] = field(default_factory=list)
+    # How each ingredient is named in the report's language (the checklist rows use it).
+    display_names: Mapping[str, str] = field(default_factory=dict)
 
 
 _engine: Engine | None = None
@@ -297,6 +301,7 @@ def _translate(engine: Engine, language: str) -> Engine:
     )
     return replace(
         engine,
+        display_names=_display_names(language),
         rules=group_rules,
         questions=questions,
         dose_context=pick("checker_settings", single, "dose_context", engine.dose_context),
@@ -304,6 +309,38 @@ def _translate(engine: Engine, language: str) -> Engine:
         urgent_signs=signs,
         urgent_action=pick("urgent_help", single, "action", engine.urgent_action),
     )
+
+
+# The regions whose local generic names are the language's own: an alias of one ingredient listed
+# for one of them (checker/data/names.csv) is how a patient of that language knows it.
+LANGUAGE_REGIONS = {"es": ("es", "mx")}
+
+
+def _display_names(language: str) -> dict[str, str]:
+    """Ingredient -> its name in the language: the first single-ingredient alias listed for the
+    language's regions in the drug list (morphine -> morfina, acetaminophen -> acetaminofén)."""
+    from checker.models import Name
+
+    regions = set(LANGUAGE_REGIONS.get(language, ()))
+    names: dict[str, str] = {}
+    if not regions:
+        return names
+    aliases = Name.objects.filter(kind="alias").exclude(region="").order_by("pk")
+    for alias in aliases.prefetch_related("ingredients"):
+        ingredients = list(alias.ingredients.all())
+        if len(ingredients) != 1 or not regions & set(alias.regions):
+            continue
+        english = ingredients[0].name
+        if alias.name.casefold() != english.casefold():
+            names.setdefault(english, alias.name)
+    from checker.datafiles import DATA
+
+    chosen = DATA / language / "ingredient_names.yaml"
+    if chosen.exists():
+        import yaml
+
+        names.update(yaml.safe_load(chosen.read_text(encoding="utf-8")) or {})
+    return names
 
 
 def _source_refs(sources: Iterable) -> tuple[rules.SourceRef, ...]:
@@ -323,14 +360,19 @@ def check_medicines(
     Nothing is stored or logged."""
     engine = engine_for()
     matches = [engine.index.match(entry) for entry in entries]
-    report = rules.evaluate(
-        matches=matches,
-        answers=answers or {},
-        rules=engine.rules,
-        questions=engine.questions,
-        dose_context=engine.dose_context,
-    )
+    token = rules.DISPLAY_NAMES.set(engine.display_names)
+    try:
+        report = rules.evaluate(
+            matches=matches,
+            answers=answers or {},
+            rules=engine.rules,
+            questions=engine.questions,
+            dose_context=engine.dose_context,
+        )
+    finally:
+        rules.DISPLAY_NAMES.reset(token)
     checked = CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
+    checked.display_names = engine.display_names
     position = {id(match): number for number, match in enumerate(matches)}
     checked.findings_as_typed = sorted(
         checked.findings, key=lambda finding: position.get(id(finding.match), len(matches))

@@ -15,6 +15,7 @@ order typed within a level); opioids first; the dose context stated.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from checker.matching import MATCH_FUZZY, Match
@@ -27,6 +28,15 @@ def _(text: str) -> str:
     from clinical import severity
 
     return severity._translate(text)
+
+
+# How an ingredient is named to the patient, in the page's language ("codeine" -> "codeína"):
+# set by the engine around a check; the ingredients themselves (and the rules) stay English.
+DISPLAY_NAMES: ContextVar[Mapping[str, str]] = ContextVar("display_names", default={})  # noqa: B039
+
+
+def display_name(ingredient: str) -> str:
+    return DISPLAY_NAMES.get().get(ingredient, ingredient)
 
 
 # The opioid group's slug: part of the JSON contract (DESIGN.md), and opioids come first.
@@ -171,14 +181,15 @@ def _describe_ingredients(ingredients: Sequence[str], fired: Sequence[GroupRule]
     parts = []
     for ingredient in ingredients:
         rule = next((r for r in fired if ingredient in r.ingredients), None)
+        name = display_name(ingredient)
         if rule is None or not rule.label:
-            parts.append(ingredient)
-        elif rule.label.casefold() == ingredient.casefold():
-            parts.append(ingredient)  # "alcohol", not "alcohol (alcohol)"
-        elif rule.label.casefold().split()[-1] == ingredient.casefold():
+            parts.append(name)
+        elif rule.label.casefold() in (ingredient.casefold(), name.casefold()):
+            parts.append(name)  # "alcohol", not "alcohol (alcohol)"
+        elif rule.label.casefold().split()[-1] in (ingredient.casefold(), name.casefold()):
             parts.append(rule.label)  # "an opioid", not "opioid (an opioid)"
         else:
-            parts.append(f"{ingredient} ({rule.label})")
+            parts.append(f"{name} ({rule.label})")
     return " + ".join(parts)
 
 

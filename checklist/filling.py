@@ -27,15 +27,17 @@ class Prompt:
 
 def medicine_rows(report: Report) -> list[MedicineRow]:
     """One row per entry, in the report's order: most serious first, opioids first of all."""
-    return [_medicine_row(finding) for finding in report.findings]
+    names = getattr(report, "display_names", None) or {}
+    return [_medicine_row(finding, names) for finding in report.findings]
 
 
-def _medicine_row(finding: Finding) -> MedicineRow:
+def _medicine_row(finding: Finding, names=None) -> MedicineRow:
     match = finding.match
     read_as = match.matched_name or ""
     if read_as.casefold() == match.input.strip().casefold():
         read_as = ""  # "tramadol" read as "tramadol" says nothing new
-    ingredients = " + ".join(match.ingredients)
+    # Each ingredient as the page's language names it (codeína on the Spanish page).
+    ingredients = " + ".join((names or {}).get(name, name) for name in match.ingredients)
     if ingredients.casefold() in {(match.matched_name or "").casefold(), ""}:
         ingredients = ""
     return MedicineRow(

@@ -160,3 +160,30 @@ def test_the_spanish_checker_answers_in_spanish_with_the_spanish_urgent_box(clie
     assert "Usted escribió ibuprofeno" in html
     for english in ("Do not take together", "When to get help now", "You typed"):
         assert english not in html
+
+
+def test_spanish_names_typed_on_the_spanish_page_read_right_and_are_named_in_spanish(client):
+    html = client.post(
+        "/es/check/",
+        {
+            "medicine": ["jarabe con codeína", "morfina", "ibuprofeno", "paracetamol"],
+            "action": "check",
+        },
+    ).content.decode()
+    assert "Usted escribió jarabe con codeína: codeína (un opioide)" in html
+    assert "Usted escribió morfina: morfina (un opioide)" in html
+    assert "Usted escribió ibuprofeno: ibuprofeno (una medicina para el dolor" in html
+    assert "Usted escribió paracetamol: acetaminofén (paracetamol)" in html
+    assert html.count("No los tome juntos:") == 2  # both opioids, each under the top level
+    assert "Cuándo buscar ayuda ya" in html
+    # The English page names the same ingredients in English.
+    english = client.post("/check/", {"medicine": ["morfina"], "action": "check"}).content.decode()
+    assert "You typed morfina: morphine (an opioid)" in english
+
+
+def test_the_spanish_checklist_names_the_ingredients_in_spanish(client):
+    html = client.post(
+        "/es/checklist/", {"medicine": ["Norco", "paracetamol"], "action": "checklist"}
+    ).content.decode()
+    assert "hidrocodona + acetaminofén (paracetamol)" in html
+    assert "Aviso sobre opioides" in html
