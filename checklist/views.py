@@ -32,6 +32,8 @@ FILLED_NOTE_LINES = range(2, 9)  # at least two lines, at most eight
 # The checklist's own words take more room in some languages than in English (the budget's
 # language): printed lines to allow for, calibrated on the same hardest list.
 TRANSLATION_PRINT_LINES = {"es": 10}
+# The same for the blank checklist: its note lines give up this many.
+TRANSLATION_BLANK_NOTE_LINES = {"es": 3}
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
         "sources": [(number, source) for source, number in numbered.items()],
         "screening": [AnswerRow(text=question.text, answer=None) for question in questions],
         "blank_rows": range(BLANK_MEDICINE_ROWS),
-        "note_lines": range(NOTE_LINES),
+        "note_lines": range(NOTE_LINES - TRANSLATION_BLANK_NOTE_LINES.get(language, 0)),
         "max_entries": MAX_ENTRIES,
         "max_entry_length": MAX_ENTRY_LENGTH,
         "filled": False,
