@@ -178,6 +178,14 @@ def refresh_english_changed(kind: str | None = None) -> int:
     return len(changed)
 
 
+def missing_languages(kind: str, key: str) -> list[str]:
+    """The other languages this text has no translation in (their pages show the English)."""
+    from clinical.models import Translation
+
+    have = set(Translation.objects.filter(kind=kind, key=key).values_list("language", flat=True))
+    return [code for code in other_languages() if code not in have]
+
+
 # --- Showing a translation ----------------------------------------------------------------
 
 
@@ -187,6 +195,7 @@ class Shown:
     English because the translation has none (all of them when there is no translation)."""
 
     language: str
+    key: str = ""
     translated: bool = False
     fell_back: list[str] = field(default_factory=list)
     translation: object = None  # the clinical.Translation row, for its review record
@@ -220,7 +229,7 @@ def show_pages(topics: Iterable, language: str) -> dict[str, Shown]:
     from education.markdown import render_markdown
 
     topics = list(topics)
-    result = {topic.slug: Shown(language=language) for topic in topics}
+    result = {topic.slug: Shown(language=language, key=topic.slug) for topic in topics}
     if is_default(language):
         return result
     rows = _lookup("page", [t.slug for t in topics], language)

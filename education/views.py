@@ -42,8 +42,11 @@ def _language_context(shown: translation.Shown | None) -> dict:
     """What the page says about its language: a page with no translation at all is marked as
     English (lang="en", a note, no hreflang link to a translation it does not have); a page
     with some texts still in English says so."""
-    if shown is None or translation.is_default(shown.language):
+    if shown is None:
         return {}
+    if translation.is_default(shown.language):
+        # The English page names only the translations that exist.
+        return {"missing_languages": translation.missing_languages("page", shown.key)}
     if not shown.translated:
         return {"content_lang": "en", "untranslated": True, "missing_languages": [shown.language]}
     return {"partly_untranslated": bool(shown.fell_back), "translation": shown.translation}

@@ -91,9 +91,11 @@ def test_a_page_with_no_spanish_shows_the_english_with_a_note_and_no_spanish_hre
     assert "Esta página aún no está en español" in html
     assert "Feeling sick (nausea)" in html  # the English, never a blank
     assert 'hreflang="es"' not in re.search(r"<head>.*</head>", html, re.S).group(0)
-    # The English page then names no Spanish twin either? It still has the Spanish address
-    # (the site's own words are Spanish there), but crawlers are not sent to it as a translation.
     assert "Ir al contenido" in html  # the site's own words stay Spanish
+    # The English page names no Spanish twin either: crawlers are not sent to it.
+    english = client.get("/learn/side-effects/").content.decode()
+    head = re.search(r"<head>.*</head>", english, re.S).group(0)
+    assert 'hreflang="es"' not in head and 'hreflang="en"' in head
 
 
 def test_a_text_with_no_spanish_falls_back_to_its_english_with_a_note(client):
