@@ -170,6 +170,7 @@ def knowledge_now() -> Knowledge:
         staff_names=frozenset(staff_names),
         staff_ingredients=frozenset(staff_ingredients),
         guard_phrases=read_words().guard_phrases,
+        counts_as=read_class_map().counts_as,
     )
 
 

@@ -138,28 +138,64 @@ def iter_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
         yield number, raw.rstrip(b"\r\n")
 
 
-def decode_line(raw: bytes) -> str:
-    """The text of a latin-1 line (Windows-1252, its superset, as the agencies save it).
-    TextError for bytes that are not: UTF-8 sequences, NUL bytes, undefined bytes."""
+LATIN1 = "latin-1"
+UTF8 = "utf-8"
+BOM = b"\xef\xbb\xbf"
+
+
+def sniff_encoding(stream: BinaryIO) -> str:
+    """LATIN1 or UTF8: how most of the file's lines with accented letters are saved. The FDA
+    saves product.txt in latin-1 (Windows-1252); Health Canada moved its extract from latin-1
+    to UTF-8 in 2025. A line saved the other way than the rest is then a bad row. The stream is
+    read to its end; the caller opens it again or seeks back."""
+    utf8 = latin1 = 0
+    for number, raw in iter_lines(stream):
+        if raw is None or raw.isascii():
+            continue
+        if number == 1 and raw.startswith(BOM):
+            return UTF8
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            latin1 += 1
+        else:
+            utf8 += 1
+    return UTF8 if utf8 > latin1 else LATIN1
+
+
+def decode_line(raw: bytes, encoding: str = LATIN1) -> str:
+    """The text of a line of a latin-1 file (Windows-1252, its superset, as the agencies save
+    it) or of a UTF-8 file. TextError for bytes that are not: a line saved in the other
+    encoding than the file, NUL bytes, undefined bytes."""
     if raw.isascii():
         if b"\x00" in raw:
-            raise TextError("it has NUL bytes, so it is not latin-1 text (the file may be UTF-16)")
+            raise TextError(
+                f"it has NUL bytes, so it is not {encoding} text (the file may be UTF-16)"
+            )
         return raw.decode("ascii")
     try:
-        raw.decode("utf-8")
+        as_utf8 = raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        as_utf8 = None
+    if encoding == UTF8:
+        if as_utf8 is None:
+            raise TextError(
+                "its accented letters are saved as latin-1, not UTF-8 like the rest of the "
+                "file, so they would be read wrong"
+            )
+        text = as_utf8.removeprefix("\ufeff")
     else:
-        raise TextError(
-            "its accented letters are saved as UTF-8, not latin-1 like the rest of the file, "
-            "so they would be read wrong"
-        )
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as error:
-        raise TextError(f"byte {raw[error.start]:#04x} is not latin-1 text") from error
+        if as_utf8 is not None:
+            raise TextError(
+                "its accented letters are saved as UTF-8, not latin-1 like the rest of the "
+                "file, so they would be read wrong"
+            )
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise TextError(f"byte {raw[error.start]:#04x} is not latin-1 text") from error
     if "\x00" in text:
-        raise TextError("it has NUL bytes, so it is not latin-1 text (the file may be UTF-16)")
+        raise TextError(f"it has NUL bytes, so it is not {encoding} text (the file may be UTF-16)")
     return text
 
 
@@ -179,6 +215,10 @@ class ClassMap:
 
     ndc: Mapping[str, str]  # whole EPC/MoA value -> group slug
     atc: tuple[tuple[str, str], ...]  # ATC code prefix -> group slug, longest prefix first
+    # group slug -> the groups an ingredient may already be in for a class of that group to be
+    # explained: a row's group "opioid-antagonist|naloxone|naltrexone" proposes the first, and
+    # naloxone (in its own group) is not proposed for the blocker group too.
+    counts_as: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def ndc_groups(self, values: Iterable[str]) -> tuple[tuple[str, str], ...]:
         """(group, the first class that says so) for each group a whole value means; a value
@@ -202,18 +242,26 @@ class ClassMap:
 
 
 def read_class_map(path: Path = CLASS_MAP_FILE) -> ClassMap:
+    """The group column is a slug, or slugs separated by "|": the first is the group the class
+    means, the others groups an ingredient may be in instead."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    ndc = {row["class"].strip(): row["group"].strip() for row in rows if row["list"] == "ndc"}
+    counts_as: dict[str, set[str]] = defaultdict(set)
+    primary: list[tuple[str, str, str]] = []  # (list, class, group)
+    for row in rows:
+        slugs = [slug.strip() for slug in row["group"].split("|") if slug.strip()]
+        counts_as[slugs[0]].update(slugs)
+        primary.append((row["list"], row["class"].strip(), slugs[0]))
+    ndc = {name: group for kind, name, group in primary if kind == "ndc"}
     atc = sorted(
-        (
-            (row["class"].strip().upper(), row["group"].strip())
-            for row in rows
-            if row["list"] == "atc"
-        ),
+        ((name.upper(), group) for kind, name, group in primary if kind == "atc"),
         key=lambda pair: -len(pair[0]),
     )
-    return ClassMap(ndc=ndc, atc=tuple(atc))
+    return ClassMap(
+        ndc=ndc,
+        atc=tuple(atc),
+        counts_as={group: frozenset(slugs) for group, slugs in counts_as.items()},
+    )
 
 
 # --- Names ---------------------------------------------------------------------------------
@@ -294,6 +342,11 @@ class Knowledge:
     staff_names: frozenset[str] = frozenset()  # name keys staff edited, removed or turned down
     staff_ingredients: frozenset[str] = frozenset()  # ingredients whose groups staff set
     guard_phrases: frozenset[str] = frozenset()  # never a medicine: "nothing", "no opioids"
+    counts_as: Mapping[str, frozenset[str]] = field(default_factory=dict)  # ClassMap.counts_as
+
+    def explains(self, groups: Iterable[str], group: str) -> bool:
+        """Whether an ingredient in these groups is already where a class of `group` puts it."""
+        return bool(set(groups) & self.counts_as.get(group, frozenset({group})))
 
     @cached_property
     def known_substances(self) -> dict[str, str]:
@@ -443,10 +496,10 @@ def propose(reading: FileReading, *, knowledge: Knowledge) -> Proposal:
     unexplained: dict[tuple[tuple[str, ...], str], list[Product]] = defaultdict(list)
     for product, ingredients in sorted(items, key=lambda item: len(item[1]) > 1):
         for group, class_name in product.groups:
+            if any(knowledge.explains(groups_of.get(i, ()), group) for i in ingredients):
+                continue
             if group not in knowledge.groups:
                 missing_groups[group].add(" + ".join(ingredients))
-                continue
-            if any(group in groups_of.get(i, ()) for i in ingredients):
                 continue
             if len(ingredients) == 1:
                 target = ingredients[0]
@@ -472,7 +525,7 @@ def propose(reading: FileReading, *, knowledge: Knowledge) -> Proposal:
             groups_of.setdefault(target, set()).add(group)
 
     for (ingredients, group), products in unexplained.items():
-        if any(group in groups_of.get(i, ()) for i in ingredients):
+        if any(knowledge.explains(groups_of.get(i, ()), group) for i in ingredients):
             continue
         names = sorted({p.name or p.where for p in products})
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")

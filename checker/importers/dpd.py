@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checker.importers.core import (
+    BOM,
     ClassMap,
     FileError,
     FileReading,
@@ -32,6 +33,7 @@ from checker.importers.core import (
     decode_line,
     display_name,
     iter_lines,
+    sniff_encoding,
 )
 
 LIST_NAME = "Health Canada Drug Product Database"
@@ -90,9 +92,11 @@ def read_extract(open_file: Opener, *, classes: ClassMap, label: str = "allfiles
         reading.problems.append(Problem(name, number, reason))
 
     def rows(name: str):
+        with open_file(name) as first_look:
+            encoding = sniff_encoding(first_look)
         stream = open_file(name)
         try:
-            for number, raw in _records(iter_lines(stream), name, reading):
+            for number, raw in _records(_without_bom(iter_lines(stream)), name, reading):
                 counts[name] = counts.get(name, 0) + 1
                 code = _LEADING_CODE.match(raw)
                 code = code.group(1).decode("ascii") if code else None
@@ -100,7 +104,7 @@ def read_extract(open_file: Opener, *, classes: ClassMap, label: str = "allfiles
                     report(name, number, "a quote is opened and never closed", code)
                     continue
                 try:
-                    values = _fields(decode_line(raw.replace(b"\n", b" ")))
+                    values = _fields(decode_line(raw.replace(b"\n", b" "), encoding))
                 except (TextError, csv.Error) as error:
                     report(name, number, str(error), code)
                     continue
@@ -216,6 +220,12 @@ def read_extract(open_file: Opener, *, classes: ClassMap, label: str = "allfiles
             )
         )
     return reading
+
+
+def _without_bom(lines):
+    """The lines, the first without the UTF-8 byte-order mark a UTF-8 file may start with."""
+    for number, raw in lines:
+        yield number, (raw.removeprefix(BOM) if number == 1 and raw else raw)
 
 
 def _records(lines, name: str, reading: FileReading):

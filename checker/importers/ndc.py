@@ -1,7 +1,7 @@
 """Read the FDA NDC Directory's product.txt (from ndctext.zip). Pure Python, no Django.
 
-The file: tab-separated, one header row, latin-1, about 115,000 products. Columns are found by
-their header, never by position. A row is used when NDC_EXCLUDE_FLAG is N and its
+The file: tab-separated, one header row, latin-1 (a file saved as UTF-8 is read as UTF-8),
+about 115,000 products. Columns are found by their header, never by position. A row is used when NDC_EXCLUDE_FLAG is N and its
 ENDMARKETINGDATE (if any) has not passed. PHARM_CLASSES holds values such as
 "Opioid Agonist [EPC]", separated by commas; a value may hold a comma itself
 ("Analgesics, Opioid [CS]"), so values are split after their closing bracket, and matched whole.
@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checker.importers.core import (
+    BOM,
+    LATIN1,
     ClassMap,
     FileError,
     FileReading,
@@ -25,6 +27,7 @@ from checker.importers.core import (
     decode_line,
     display_name,
     iter_lines,
+    sniff_encoding,
 )
 
 LIST_NAME = "FDA NDC Directory"
@@ -65,8 +68,13 @@ def read_product_file(
             )
     today = today or date.today()
     reading = FileReading(list_name=LIST_NAME, file_name=file_name or "product.txt", region="us")
+    encoding = LATIN1
+    if source.seekable():
+        start = source.tell()
+        encoding = sniff_encoding(source)
+        source.seek(start)
     lines = iter_lines(source)
-    header = _read_header(next(lines, (1, b""))[1])
+    header = _read_header(next(lines, (1, b""))[1], encoding)
     columns = {name: position for position, name in enumerate(header)}
     for number, raw in lines:
         if raw is None:
@@ -76,7 +84,7 @@ def read_product_file(
             continue
         reading.rows += 1
         try:
-            text = decode_line(raw)
+            text = decode_line(raw, encoding)
         except TextError as error:
             reading.problems.append(_problem(reading, number, str(error)))
             continue
@@ -99,11 +107,11 @@ def read_product_file(
     return reading
 
 
-def _read_header(raw: bytes | None) -> list[str]:
+def _read_header(raw: bytes | None, encoding: str) -> list[str]:
     if not raw:
         raise FileError("The file is empty: it should start with the NDC Directory's header row.")
     try:
-        text = decode_line(raw.removeprefix(b"\xef\xbb\xbf"))
+        text = decode_line(raw.removeprefix(BOM), encoding)
     except TextError as error:
         raise FileError(f"The header row cannot be read: {error}.") from error
     header = [name.strip().upper() for name in text.split("\t")]

@@ -40,7 +40,7 @@ OTHERS = [
 ]
 ALIASES = {"acetylsalicylic acid": "aspirin", "paracetamol": "acetaminophen"}
 BRANDS = {"Norco": ("hydrocodone", "acetaminophen"), "Tylenol": ("acetaminophen",)}
-GROUPS = frozenset({"opioid", "nsaid", "opioid_antagonist"})
+GROUPS = frozenset({"opioid", "nsaid", "opioid-antagonist", "naloxone", "naltrexone"})
 
 
 def make_knowledge(
@@ -65,6 +65,7 @@ def make_knowledge(
         groups=groups,
         staff_names=staff_names,
         staff_ingredients=staff_ingredients,
+        counts_as=read_class_map().counts_as,
     )
 
 

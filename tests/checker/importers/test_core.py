@@ -8,7 +8,14 @@ import io
 import pytest
 
 from checker.importers import ndc
-from checker.importers.core import TextError, decode_line, display_name, ingredient_name, propose
+from checker.importers.core import (
+    TextError,
+    decode_line,
+    display_name,
+    ingredient_name,
+    propose,
+    sniff_encoding,
+)
 from checker.matching import NameRecord
 from tests.checker.importers.conftest import SAMPLES, TODAY, make_knowledge
 
@@ -60,6 +67,29 @@ def test_lines_are_decoded_as_latin1_and_nothing_else():
         decode_line("Zolvane".encode("utf-16-le"))
     with pytest.raises(TextError):
         decode_line(b"bad \x81 byte")
+
+
+def test_a_utf8_file_is_read_as_utf8_and_a_latin1_line_in_it_is_refused():
+    assert decode_line("Doloré".encode(), "utf-8") == "Doloré"
+    with pytest.raises(TextError, match="saved as latin-1, not UTF-8"):
+        decode_line("Doloré".encode("latin-1"), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("lines", "encoding"),
+    [
+        (["plain", "Doloré", "Zolvané", "Oldé"], "latin-1"),
+        (["plain", "Doloré", "Zolvané", "Oldé"], "utf-8"),
+        (["only ascii"], "latin-1"),
+    ],
+)
+def test_a_file_is_read_in_the_encoding_most_of_its_accented_lines_are_in(lines, encoding):
+    # one line saved the other way does not change what the file is
+    data = [line.encode(encoding) for line in lines]
+    if len(data) > 2:
+        other = "utf-8" if encoding == "latin-1" else "latin-1"
+        data[1] = lines[1].encode(other)
+    assert sniff_encoding(io.BytesIO(b"\n".join(data))) == encoding
 
 
 def _knowledge_after(proposal, *, staff_names=frozenset()):

@@ -52,8 +52,8 @@ def test_atc_codes_put_products_in_groups(reading):
     assert groups(products["Methalix"]) == {"opioid"}  # N07BC02, opioid dependence
     assert groups(products["Diarresta"]) == {"opioid"}  # A07DA03, antipropulsive
     assert groups(products["Naproflex"]) == {"nsaid"}  # M01AE02
-    assert groups(products["Movelix"]) == {"opioid_antagonist"}  # A06AH03
-    assert groups(products["Naxospray"]) == {"opioid_antagonist"}  # V03AB15
+    assert groups(products["Movelix"]) == {"opioid-antagonist"}  # A06AH03
+    assert groups(products["Naxospray"]) == {"naloxone"}  # V03AB15
     assert groups(products["Sertiva"]) == set()  # N06AB06
 
 
@@ -93,7 +93,7 @@ def test_proposal_normalises_salts_and_international_names(reading, knowledge):
     assert "Sertiva" not in new  # sertraline: nothing in our groups
     assert all(name.region == "ca" for name in proposal.new_names)
     joins = {(join.ingredient, join.group) for join in proposal.joins}
-    assert joins == {("naloxegol", "opioid_antagonist"), ("naloxone", "opioid_antagonist")}
+    assert joins == {("naloxegol", "opioid-antagonist"), ("naloxone", "naloxone")}
 
 
 def _extract(**files: bytes):
@@ -153,3 +153,34 @@ def test_a_quoted_field_may_hold_a_line_break(classes):
     assert [(p.name, p.groups) for p in reading.products] == [
         ("Twoline", (("opioid", "ATC N02AA59"),))
     ]
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """A sample file as Health Canada has saved its extract since 2025: UTF-8 (each line read as
+    latin-1 first; the one line the sample saved as UTF-8 already stays as it is)."""
+    lines = []
+    for line in data.split(b"\n"):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            line = line.decode("cp1252").encode("utf-8")
+        lines.append(line)
+    return b"\n".join(lines)
+
+
+def test_an_extract_saved_as_utf8_is_read_and_a_latin1_line_in_it_is_a_bad_row(classes):
+    files = {name: _as_utf8((SAMPLES / "dpd" / name).read_bytes()) for name in dpd.FILES}
+    files["drug.txt"] = b"\xef\xbb\xbf" + files["drug.txt"]  # as Windows tools save UTF-8
+    drug_lines = files["drug.txt"].split(b"\n")
+    drug_lines[5] = drug_lines[5].replace(b"NAXOSPRAY", "NAXOSPRAÿ".encode("latin-1"))
+    assert b"NAXOSPRA\xff" in drug_lines[5]
+    files["drug.txt"] = b"\n".join(drug_lines)
+    reading = dpd.read_extract(_extract(**files), classes=classes)
+    names = set(by_name(reading))
+    # the accented names are read right, and the record after the byte-order mark too
+    assert {"Doulève", "Norvatec-30"} <= names
+    problems = {(p.file, p.line): p.reason for p in reading.problems}
+    assert ("drug.txt", 17) not in problems  # Codéinex's UTF-8 is right in this file
+    assert "saved as latin-1, not UTF-8" in problems[("drug.txt", 6)]
+    assert "Naxospray" not in {name.casefold() for name in names}
+    assert not {name for name in names if name.startswith("Naxospra")}

@@ -49,7 +49,7 @@ def test_classes_are_whole_values_even_with_a_comma_inside(reading):
     assert products["Futurol"].groups == (("opioid", "Opioid Agonist [EPC]"),)
     # an agonist/antagonist is an opioid, never a blocker, although "Antagonist" is in its class
     assert {group for group, _ in products["Pentavine"].groups} == {"opioid"}
-    assert {group for group, _ in products["Quellibup"].groups} == {"opioid", "opioid_antagonist"}
+    assert {group for group, _ in products["Quellibup"].groups} == {"opioid", "opioid-antagonist"}
 
 
 def test_a_class_is_never_matched_as_a_substring(reading):
@@ -133,7 +133,7 @@ def test_proposal_puts_new_and_known_ingredients_in_the_groups_their_class_means
     # a single-ingredient opioid, and the only new ingredient of an opioid combination
     assert new == {"zalifentanil": ("opioid",), "velocodone": ("opioid",)}
     joins = {(join.ingredient, join.group) for join in proposal.joins}
-    assert joins == {("methylnaltrexone", "opioid_antagonist")}
+    assert joins == {("methylnaltrexone", "opioid-antagonist")}
 
 
 def test_proposal_asks_a_pharmacist_what_the_file_cannot_settle(reading, knowledge):
@@ -141,7 +141,7 @@ def test_proposal_asks_a_pharmacist_what_the_file_cannot_settle(reading, knowled
     # a controlled drug with a new ingredient and no class
     assert "Nuvoxa" in to_check and "CII" in to_check
     # a combination whose blocker class none of its known ingredients explains
-    assert "Quellibup" in to_check and "opioid_antagonist" in to_check
+    assert "Quellibup" in to_check and "opioid-antagonist" in to_check
     assert "novodone" not in {i.name for i in propose(reading, knowledge=knowledge).new_ingredients}
 
 
@@ -150,8 +150,36 @@ def test_a_group_our_list_lacks_changes_nothing_and_says_so(reading):
     proposal = propose(reading, knowledge=without_blockers)
     assert proposal.joins == []
     assert any(
-        "opioid_antagonist" in line and "does not have" in line for line in proposal.to_check
+        "opioid-antagonist" in line and "does not have" in line for line in proposal.to_check
     )
+
+
+def test_an_ingredient_in_a_blocker_group_of_its_own_is_not_proposed_for_the_other(classes):
+    # naloxone and naltrexone have groups of their own (the words patients read differ); the
+    # FDA's "Opioid Antagonist [EPC]" on them is then no change and no question
+    own_groups = make_knowledge(
+        extra_ingredients={
+            "naloxone": frozenset({"naloxone"}),
+            "naltrexone": frozenset({"naltrexone"}),
+        }
+    )
+    rows = (SAMPLES / "product.txt").read_bytes().splitlines(keepends=True)
+    naltrexone = (
+        rows[6]
+        .replace(b"Relaxtrex", b"Naltrexa")
+        .replace(b"METHYLNALTREXONE BROMIDE", b"NALTREXONE HYDROCHLORIDE")
+    )
+    assert b"Naltrexa" in naltrexone and b"NALTREXONE HYDROCHLORIDE" in naltrexone
+    file = ndc.read_product_file(
+        io.BytesIO(b"".join([rows[0], rows[3], naltrexone])), classes=classes, today=TODAY
+    )
+    proposal = propose(file, knowledge=own_groups)
+    assert proposal.joins == []
+    assert not [line for line in proposal.to_check if "Quellibup" in line or "Naltrexa" in line]
+    assert {name.name: name.ingredients for name in proposal.new_names} == {
+        "Quellibup": ("buprenorphine", "naloxone"),
+        "Naltrexa": ("naltrexone",),
+    }
 
 
 def test_names_and_ingredients_staff_own_are_left_alone(reading):
@@ -198,3 +226,12 @@ def test_a_file_without_the_exclude_flag_counts_every_row_and_classes_ignore_cas
     assert [(p.name, p.groups) for p in result.products] == [
         ("Oldfile", (("opioid", "opioid agonist [epc]"),))
     ]
+
+
+def test_a_product_file_saved_as_utf8_is_read_as_utf8(classes):
+    text = (SAMPLES / "product.txt").read_bytes().split(b"\n")
+    good = [line for number, line in enumerate(text, 1) if number != 20]  # 20: already UTF-8
+    utf8 = b"\n".join(line.decode("cp1252").encode("utf-8") for line in good)
+    reading = ndc.read_product_file(io.BytesIO(utf8), classes=classes, today=TODAY)
+    assert "Doloré Forte" in by_name(reading)
+    assert not [p for p in reading.problems if "saved as" in p.reason]
