@@ -178,6 +178,28 @@ def refresh_english_changed(kind: str | None = None) -> int:
     return len(changed)
 
 
+def with_languages(queryset, kind: str, key_field: str = "slug"):
+    """The queryset with `has_<language>` on each row: whether its translation exists, read in
+    the same query (a page needs no query more to name its translations)."""
+    from django.db.models import Exists, OuterRef
+
+    from clinical.models import Translation
+
+    return queryset.annotate(
+        **{
+            f"has_{code}": Exists(
+                Translation.objects.filter(kind=kind, key=OuterRef(key_field), language=code)
+            )
+            for code in other_languages()
+        }
+    )
+
+
+def missing_on(obj) -> list[str]:
+    """The other languages an object from with_languages() has no translation in."""
+    return [code for code in other_languages() if not getattr(obj, f"has_{code}", True)]
+
+
 def missing_languages(kind: str, key: str) -> list[str]:
     """The other languages this text has no translation in (their pages show the English)."""
     from clinical.models import Translation

@@ -38,7 +38,7 @@ def _in_language(topics) -> dict[str, translation.Shown]:
     return translation.show_pages(topics, translation.current_language())
 
 
-def _language_context(shown: translation.Shown | None) -> dict:
+def _language_context(shown: translation.Shown | None, topic: Topic | None = None) -> dict:
     """What the page says about its language: a page with no translation at all is marked as
     English (lang="en", a note, no hreflang link to a translation it does not have); a page
     with some texts still in English says so."""
@@ -46,7 +46,7 @@ def _language_context(shown: translation.Shown | None) -> dict:
         return {}
     if translation.is_default(shown.language):
         # The English page names only the translations that exist.
-        return {"missing_languages": translation.missing_languages("page", shown.key)}
+        return {"missing_languages": translation.missing_on(topic) if topic else []}
     if not shown.translated:
         return {"content_lang": "en", "untranslated": True, "missing_languages": [shown.language]}
     return {"partly_untranslated": bool(shown.fell_back), "translation": shown.translation}
@@ -55,7 +55,7 @@ def _language_context(shown: translation.Shown | None) -> dict:
 @require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def home(request):
-    topics = list(Topic.objects.published())
+    topics = list(translation.with_languages(Topic.objects.published(), "page"))
     key_points = next((t for t in topics if t.slug == HOME_TOPIC_SLUG), None)
     if key_points:
         _fetch_content(key_points)
@@ -65,7 +65,7 @@ def home(request):
         request,
         "education/home.html",
         {
-            **_language_context(shown.get(HOME_TOPIC_SLUG)),
+            **_language_context(shown.get(HOME_TOPIC_SLUG), key_points),
             "key_points": key_points,
             "topics": [t for t in topics if t is not key_points],
             "urgent_help": _urgent_help_for(key_points) if key_points else None,
@@ -86,7 +86,11 @@ def topic_list(request):
 def topic(request, slug):
     # One query brings the page asked for (even a draft) and every published page, which the
     # previous / next links need.
-    topics = list(Topic.objects.filter(Q(status=Topic.Status.PUBLISHED) | Q(slug=slug)))
+    topics = list(
+        translation.with_languages(
+            Topic.objects.filter(Q(status=Topic.Status.PUBLISHED) | Q(slug=slug)), "page"
+        )
+    )
     page = next((t for t in topics if t.slug == slug), None)
     if page is None or not (page.is_published or request.user.is_staff):
         raise Http404("No published page at this address.")
@@ -100,7 +104,7 @@ def topic(request, slug):
         request,
         "education/topic.html",
         {
-            **_language_context(shown),
+            **_language_context(shown, page),
             "topic": page,
             "preview": not page.is_published,
             "cited_sources": cited,
