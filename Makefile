@@ -41,9 +41,12 @@ run: $(BIN)/activate messages
 	@echo ""
 	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py runserver 127.0.0.1:8000
 
+# `make admin` adds a staff login: an administrator unless ROLE says otherwise
+# (make admin NAME=anna ROLE=editor; roles: editor, pharmacist, administrator; staff/roles.py).
 admin: $(BIN)/activate
 	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py createsuperuser
+	@name="$(NAME)"; if [ -z "$$name" ]; then printf "Username: "; read name; fi; \
+	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py add_staff "$$name" --role "$(or $(ROLE),administrator)"
 
 browser-deps:
 	@scripts/ensure-chromium.sh

@@ -5,20 +5,25 @@ Every screen keeps a history (the History button), and every save makes the chec
 new words on its next check.
 """
 
+import copy
 import zipfile
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db import transaction
+from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
+from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from simple_history.admin import SimpleHistoryAdmin
 
-from checker import imports
+from checker import engine, guard, imports, must_warn
 from checker.models import (
     CheckerSettings,
     ImportRun,
@@ -29,6 +34,7 @@ from checker.models import (
     ScreeningQuestion,
 )
 from clinical.admin import ReviewedAdminMixin
+from clinical.editing import ClinicalAdmin, RenderBound
 from education.readability import describe_grade
 from serving.uploads import BoundedUpload
 
@@ -50,8 +56,143 @@ def question_text(question: ScreeningQuestion) -> str:
     )
 
 
+class _Refused(Exception):  # noqa: N818 - undoes a revert
+    def __init__(self, impact: must_warn.Impact) -> None:
+        super().__init__(impact.summary)
+        self.impact = impact
+
+
+class MustWarnGuardMixin:
+    """For every screen that edits what the checker reads (groups, ingredients, names): an
+    edit or delete that would stop a name warning is undone and shown with the names it
+    affects, unless a pharmacist confirms exactly that (checker/guard.py)."""
+
+    delete_confirmation_template = "admin/checker/delete_confirmation.html"
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST":
+            # Before anything is saved: how the checker answers every name now.
+            request._must_warn_before = guard.readings_now()
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def check_before_commit(self, request, *, form, formsets, change: bool) -> None:
+        super().check_before_commit(request, form=form, formsets=formsets, change=change)
+        before = getattr(request, "_must_warn_before", None) or guard.readings_now()
+        impact, after = guard.impact_now(before)
+        if impact.silenced:
+            if not guard.confirmed(request, impact):
+                raise RenderBound(form, formsets, **self.refusal_context(request, impact))
+            self.keep_confirmation(form.instance, guard.confirmation_note(request, impact))
+            messages.warning(request, guard.confirmation_note(request, impact))
+        self.preview_before_commit(
+            request, form=form, formsets=formsets, before=before, after=after
+        )
+
+    def preview_before_commit(self, request, *, form, formsets, before, after) -> None:
+        """Show what the checker will say before the edit is kept (names override it)."""
+
+    @staticmethod
+    def refusal_context(request, impact: must_warn.Impact) -> dict:
+        return {
+            "must_warn_refused": impact,
+            "must_warn_can_confirm": guard.can_confirm(request.user),
+            "must_warn_field": guard.CONFIRM_FIELD,
+            "must_warn_shown": [s for s in impact.silenced[:40]],
+        }
+
+    @staticmethod
+    def keep_confirmation(obj, note: str) -> None:
+        """The pharmacist's confirmation goes into the history, on the version just saved."""
+        record = obj.history.order_by("-history_id").first()
+        if record is not None:
+            type(record).objects.filter(pk=record.pk).update(history_change_reason=note[:100])
+
+    # --- reverting from the history -----------------------------------------------------
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        before = guard.readings_now()
+        storage = messages.get_messages(request)
+        queued = len(getattr(storage, "_queued_messages", []))
+        try:
+            with transaction.atomic():
+                response = super().history_form_view(request, object_id, version_id, extra_context)
+                impact, _ = guard.impact_now(before)
+                if impact.silenced:
+                    raise _Refused(impact)
+        except _Refused as refused:
+            # The revert is undone, and so is its "changed successfully".
+            del storage._queued_messages[queued:]
+            messages.error(
+                request,
+                f"Not reverted: {refused.impact.summary}. To make this change, edit it on its "
+                "own screen: a pharmacist can then confirm it.",
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        return response
+
+    # --- deleting ------------------------------------------------------------------------
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_delete_permission(request, obj):
+            return super().delete_view(request, object_id, extra_context)
+        impact = guard.trial(guard.readings_now(), obj.delete)
+        context = dict(extra_context or {})
+        if impact.silenced:
+            context.update(self.refusal_context(request, impact))
+            if request.method == "POST":
+                if guard.confirmed(request, impact):
+                    request._must_warn_note = guard.confirmation_note(request, impact)
+                else:
+                    # Not deleted: the same question again, now with the confirmation asked for.
+                    context["must_warn_not_confirmed"] = True
+                    request = copy.copy(request)
+                    request.method = "GET"
+                    request.POST = QueryDict()
+        return super().delete_view(request, object_id, context)
+
+    def delete_model(self, request, obj):
+        note = getattr(request, "_must_warn_note", "")
+        if note:
+            obj._change_reason = note[:100]
+        super().delete_model(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            delete_selected, name, description = actions["delete_selected"]
+
+            def guarded_delete_selected(modeladmin, request, queryset):
+                impact = guard.trial(guard.readings_now(), lambda: queryset.all().delete())
+                if impact.silenced:
+                    modeladmin.message_user(
+                        request,
+                        f"Nothing was deleted: {impact.summary}. Delete them one at a time: "
+                        "a pharmacist can then confirm the change.",
+                        messages.ERROR,
+                    )
+                    return None
+                return delete_selected(modeladmin, request, queryset)
+
+            actions["delete_selected"] = (guarded_delete_selected, name, description)
+        return actions
+
+    # --- what the checker says -------------------------------------------------------------
+
+    @staticmethod
+    def warned_names(slug: str) -> list[must_warn.Reading]:
+        readings = guard.readings_now()
+        typed = [key for key, reading in readings.items() if reading.kind == "typed"]
+        return sorted(
+            (r for r in readings.values() if slug in r.groups and r.kind != "typed"),
+            key=lambda reading: must_warn._sort_key(reading, typed),
+        )
+
+
 @admin.register(InteractionGroup)
-class InteractionGroupAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class InteractionGroupAdmin(MustWarnGuardMixin, ReviewedAdminMixin, ClinicalAdmin):
     list_display = [
         "slug",
         "label",
@@ -68,9 +209,22 @@ class InteractionGroupAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     search_fields = ["slug", "label", "headline", "what_could_happen", "what_to_do"]
     ordering = ["order", "slug"]
     filter_horizontal = ["sources"]
-    readonly_fields = ["reading_grade_detail"]
+    readonly_fields = ["reading_grade_detail", "names_read"]
     fieldsets = [
-        (None, {"fields": ["slug", "label", "level", "urgent", "order"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "slug",
+                    "label",
+                    "level",
+                    "urgent",
+                    "about_opioids",
+                    "order",
+                    "names_read",
+                ]
+            },
+        ),
         (
             "What the patient reads",
             {
@@ -105,6 +259,49 @@ class InteractionGroupAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
             return "Shown after you save."
         return f"{describe_grade(group_text(obj))}. {READING_GRADE_HELP}"
 
+    def restore_with_parent(self, request, obj, version) -> None:
+        """A group brought back from its history gets its ingredients back too: deleting it
+        removed their links without a version, so each ingredient's last version still has
+        it."""
+        super().restore_with_parent(request, obj, version)
+        history = Ingredient.history.model
+        kept = history._meta.get_field("historicalingredient_groups").related_model
+        newest = history.objects.values("id").annotate(newest=Max("history_id")).values("newest")
+        members = kept.objects.filter(history_id__in=newest, interactiongroup_id=obj.pk)
+        for ingredient in Ingredient.objects.filter(pk__in=members.values("ingredient_id")).exclude(
+            groups=obj
+        ):
+            ingredient._change_reason = obj._change_reason
+            ingredient.groups.add(obj)
+
+    @admin.display(description="Names the checker reads in this group")
+    def names_read(self, obj):
+        if obj.pk is None:
+            return "Shown after you save."
+        names = self.warned_names(obj.slug)
+        if not names:
+            return "None: no name the checker knows is in this group."
+        shown = ", ".join(reading.name for reading in names[:12])
+        more = f" and {len(names) - 12} more" if len(names) > 12 else ""
+        return format_html(
+            "{} names, each answered “{}”: {}{}.",
+            len(names),
+            obj.get_level_display(),
+            shown,
+            more,
+        )
+
+
+def reading_words(reading: must_warn.Reading) -> str:
+    """ "Do not take together. You typed Percocet: oxycodone (an opioid) + acetaminophen.
+    Listed first, with the urgent box." """
+    parts = [f"{reading.level_words}.", reading.explanation.rstrip(".") + "."]
+    if reading.opioid:
+        parts.append("Read as an opioid: listed first and named in the checklist's opioid box.")
+    if reading.urgent:
+        parts.append("Shows the urgent “When to get help now” box.")
+    return " ".join(parts)
+
 
 class NameInline(admin.TabularInline):
     """On an ingredient's page: the brand, street and other names that contain it."""
@@ -117,7 +314,7 @@ class NameInline(admin.TabularInline):
 
 
 @admin.register(Ingredient)
-class IngredientAdmin(SimpleHistoryAdmin):
+class IngredientAdmin(MustWarnGuardMixin, ClinicalAdmin):
     list_display = ["name", "group_list"]
     list_filter = ["groups"]
     search_fields = ["name", "names__name"]
@@ -128,13 +325,32 @@ class IngredientAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
 
+    def get_search_results(self, request, queryset, search_term):
+        """The picker lists by the ingredient's own name first: "oxycodone" lists oxycodone,
+        then oxycodone's relatives, then ingredients only a product name matches
+        (acetaminophen, through "oxycodone and acetaminophen")."""
+        term = search_term.strip()
+        if not term:
+            return super().get_search_results(request, queryset, search_term)
+        by_product = Name.objects.filter(name__icontains=term).values("ingredients")
+        found = queryset.filter(Q(name__icontains=term) | Q(pk__in=by_product)).annotate(
+            search_rank=Case(
+                When(name__iexact=term, then=Value(0)),
+                When(name__istartswith=term, then=Value(1)),
+                When(name__icontains=term, then=Value(2)),
+                default=Value(3),
+                output_field=IntegerField(),
+            )
+        )
+        return found.order_by("search_rank", "name"), False
+
     @admin.display(description="interaction groups")
     def group_list(self, obj):
         return ", ".join(group.slug for group in obj.groups.all()) or "none"
 
 
 @admin.register(Name)
-class NameAdmin(SimpleHistoryAdmin):
+class NameAdmin(MustWarnGuardMixin, ClinicalAdmin):
     list_display = ["name", "kind", "ingredient_list", "region", "everyday_word", "two_meanings"]
     list_filter = ["kind", "everyday_word", "two_meanings", "ingredients__groups"]
     search_fields = ["name", "ingredients__name", "read_as", "note"]
@@ -144,6 +360,7 @@ class NameAdmin(SimpleHistoryAdmin):
         "name",
         "kind",
         "ingredients",
+        "checker_reading",
         "read_as",
         "region",
         "everyday_word",
@@ -152,8 +369,37 @@ class NameAdmin(SimpleHistoryAdmin):
         "note",
     ]
 
+    readonly_fields = ["checker_reading"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("ingredients")
+
+    @admin.display(description="What the checker says now")
+    def checker_reading(self, obj):
+        if obj.pk is None:
+            return "You will see what the checker says before the name is kept."
+        return reading_words(guard.read_one(engine.get_engine(), obj.name, obj.kind))
+
+    def preview_before_commit(self, request, *, form, formsets, before, after) -> None:
+        """A new name, or a change to how the checker reads one, is shown first: the checker's
+        answer for it, kept only when staff save again having seen it."""
+        name = form.instance
+        new = guard.read_one(after, name.name, name.kind)
+        old = before.get(name.name.casefold())
+        if old is not None and must_warn._answer(old) == must_warn._answer(new):
+            return
+        token = guard.reading_token(new)
+        if request.POST.get(guard.READING_SEEN_FIELD) == token:
+            return
+        raise RenderBound(
+            form,
+            formsets,
+            checker_preview=new,
+            checker_preview_words=reading_words(new),
+            checker_preview_before=reading_words(old) if old is not None else "",
+            checker_preview_field=guard.READING_SEEN_FIELD,
+            checker_preview_token=token,
+        )
 
     @admin.display(description="ingredients")
     def ingredient_list(self, obj):

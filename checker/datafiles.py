@@ -4,6 +4,7 @@
     data.name_records()      # the matcher's NameRecords, as the engine builds them
     data.group_rules(sources) / data.questions(sources)   # the rules' objects
     read_words()             # the matcher's word lists (words.yaml)
+    read_must_warn()         # typed forms that must always warn as opioids (must_warn.csv)
 
 The loader (clinical.loading) writes these into the database, where staff edit them; the engine
 reads the database. Tests and the benchmark read the files directly through here.
@@ -76,6 +77,7 @@ class GroupRow:
     what_to_do: str
     tell_your_doctor: str
     urgent: bool
+    about_opioids: bool
     order: int
     sources: tuple[str, ...]
     review: Review
@@ -97,6 +99,16 @@ class QuestionRow:
     line: int
 
 
+MUST_WARN_HEADER = ["name", "note"]
+
+
+@dataclass(frozen=True)
+class MustWarnRow:
+    name: str  # as a patient types it: "Norco 10/325", "oxycodon", "OXYCODONE HCL 5 MG TAB"
+    note: str
+    line: int
+
+
 @dataclass
 class CheckerData:
     ingredients: list[IngredientRow] = field(default_factory=list)
@@ -105,6 +117,7 @@ class CheckerData:
     questions: list[QuestionRow] = field(default_factory=list)
     dose_context: str = ""
     words: Words = field(default_factory=Words)
+    must_warn: list[MustWarnRow] = field(default_factory=list)
 
     def name_records(self) -> list[NameRecord]:
         """The records the engine builds from the database, in the same order (ingredients,
@@ -144,6 +157,7 @@ class CheckerData:
                 ingredients=frozenset(members.get(row.slug, ())),
                 sources=tuple(sources[key] for key in row.sources),
                 urgent=row.urgent,
+                about_opioids=row.about_opioids,
             )
             for row in sorted(self.groups, key=lambda row: (row.order, row.slug))
         ]
@@ -183,7 +197,7 @@ def read_groups(path: Path, *, source_keys: set[str]) -> list[GroupRow]:
     for row in read_yaml_list(path):
         row.only(
             "slug", "level", "label", "headline", "what_could_happen", "what_to_do",
-            "tell_your_doctor", "urgent", "order", "sources", "review",
+            "tell_your_doctor", "urgent", "about_opioids", "order", "sources", "review",
         )  # fmt: skip
         slug = row.text("slug", max_length=50)
         if slug in seen:
@@ -202,6 +216,7 @@ def read_groups(path: Path, *, source_keys: set[str]) -> list[GroupRow]:
                 what_to_do=row.text("what_to_do"),
                 tell_your_doctor=row.text("tell_your_doctor"),
                 urgent=row.flag("urgent"),
+                about_opioids=row.flag("about_opioids"),
                 order=row.number("order", 100),
                 sources=_cited(row, source_keys),
                 review=read_review(row),
@@ -373,6 +388,23 @@ def read_names(path: Path, *, ingredients: set[str], source_keys: set[str]) -> l
     return resolved
 
 
+def read_must_warn(path: Path = DATA / "must_warn.csv") -> list[MustWarnRow]:
+    """must_warn.csv: what patients type that must always warn as an opioid, beyond the names
+    themselves (every name and ingredient that warns as an opioid must keep warning anyway).
+    Part of the release, read from disk like words.yaml; the data check proves each row warns."""
+    rows: list[MustWarnRow] = []
+    seen: dict[str, int] = {}
+    for line, values in read_csv(path, header=MUST_WARN_HEADER):
+        name = " ".join(values["name"].split())
+        if not name:
+            raise DataError(path, line, "the name is empty")
+        if name.casefold() in seen:
+            raise DataError(path, line, f"{name!r} is already on line {seen[name.casefold()]}")
+        seen[name.casefold()] = line
+        rows.append(MustWarnRow(name=name, note=values["note"], line=line))
+    return rows
+
+
 def read_settings(path: Path) -> str:
     row = read_yaml_mapping(path)
     row.only("dose_context")
@@ -395,4 +427,5 @@ def read_checker_data(*, source_keys: set[str], data: Path = DATA) -> CheckerDat
         questions=read_questions(data / "questions.yaml", source_keys=source_keys),
         dose_context=read_settings(data / "settings.yaml"),
         words=read_words(data / "words.yaml"),
+        must_warn=read_must_warn(data / "must_warn.csv"),
     )

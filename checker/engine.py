@@ -7,6 +7,8 @@ CONTRACT (views, the API, the checklist and the management command call only the
     name_suggestions() -> list[str]      # for the <datalist>
     screening_questions() -> list[rules.Question]
     report_as_json(report) -> dict       # exactly DESIGN.md's JSON contract
+    build_from_database() -> Engine      # a fresh engine from the rows as this transaction sees
+                                         # them, never cached (the must-warn guard, previews)
 
 How it stays fresh: every committed save or delete of a checker model bumps the "checker"
 version (serving.versions, checker/signals.py), which all workers share. Each worker compares
@@ -29,7 +31,7 @@ from django.conf import settings
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
-from checker import matching, rules
+from checker import matching, must_warn, rules
 from serving import versions
 
 VERSION = "checker"
@@ -54,6 +56,17 @@ class Engine:
     built_at: float
     # How each ingredient is named in the engine's language ({} in English: as stored).
     display_names: Mapping[str, str] = field(default_factory=dict)
+    # every (name, kind) it knows, ingredients and known misspellings included
+    known_names: tuple[tuple[str, str], ...] = ()
+    must_warn_extra: tuple[str, ...] = ()  # checker/data/must_warn.csv
+
+    @cached_property
+    def readings(self) -> dict[str, must_warn.Reading]:
+        """How this engine answers every name it knows and every must-warn typed form, read
+        once (about a fifth of a second) and kept as long as the engine."""
+        return must_warn.read_all(
+            self.index, self.rules, names=self.known_names, extra=self.must_warn_extra
+        )
 
     @cached_property
     def suggestions(self) -> list[str]:
@@ -133,8 +146,14 @@ def _fresh(engine: Engine, max_age: float) -> bool:
     return time.monotonic() - engine.built_at < max_age
 
 
-def _build(version: str) -> Engine:
-    from checker.datafiles import read_words
+def build_from_database() -> Engine:
+    """An engine from the rows as the current transaction sees them, edits not yet committed
+    included; never kept (the must-warn guard and the admin's previews build one per check)."""
+    return _build(None)
+
+
+def _build(version: str | None) -> Engine:
+    from checker.datafiles import read_must_warn, read_words
     from checker.models import (
         CheckerSettings,
         Ingredient,
@@ -190,6 +209,7 @@ def _build(version: str) -> Engine:
             ingredients=frozenset(group_ingredients.get(group.pk, ())),
             sources=_source_refs(group.sources.all()),
             urgent=group.urgent,
+            about_opioids=group.about_opioids,
         )
         for group in InteractionGroup.objects.prefetch_related("sources")
     )
@@ -208,6 +228,7 @@ def _build(version: str) -> Engine:
     )
     checker_settings = CheckerSettings.load()
     urgent = UrgentHelp.load() or UrgentHelp(heading="", signs="", action="")
+    known = {r.name.casefold(): (r.name, r.kind) for r in records}
     return Engine(
         # The reading guards are part of the release (checker/data/words.yaml), not staff data.
         index=matching.build_index(records, words=read_words()),
@@ -219,6 +240,8 @@ def _build(version: str) -> Engine:
         urgent_action=urgent.action,
         version=version,
         built_at=time.monotonic(),
+        known_names=tuple(known.values()),
+        must_warn_extra=tuple(row.name for row in read_must_warn()),
     )
 
 

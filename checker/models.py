@@ -44,8 +44,17 @@ class InteractionGroup(ReviewedContent):
         help_text="A prompt the patient can read out or write on their checklist."
     )
     urgent = models.BooleanField(
+        "show the urgent box",
         default=False,
-        help_text="Show the urgent 'when to get help' box when this group is found (opioids).",
+        help_text="Show the urgent “When to get help now” box when a medicine in this group is "
+        "found (the opioid group).",
+    )
+    about_opioids = models.BooleanField(
+        "these are opioids",
+        default=False,
+        help_text="Tick for the opioid group only: its medicines are listed first, named in the "
+        "printed checklist's opioid box, and every one of them must keep warning (a change that "
+        "stops one needs a pharmacist's confirmation).",
     )
     order = models.PositiveIntegerField(
         default=100, help_text="Lower numbers are shown first when levels are equal."
@@ -53,11 +62,17 @@ class InteractionGroup(ReviewedContent):
     sources = models.ManyToManyField(
         Source, blank=True, related_name="groups", help_text="Where these facts come from."
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["order", "slug"]
         verbose_name = "interaction group"
+        permissions = [
+            (
+                "confirm_silencing",
+                "Can confirm a change that stops medicine names warning (pharmacists)",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.slug} ({self.get_level_display()})"
@@ -85,7 +100,8 @@ class Ingredient(models.Model):
         related_name="+",
         help_text="Optional: where the ingredient and its groups come from.",
     )
-    history = HistoricalRecords()
+    # Its groups are kept with each version: a revert puts them back.
+    history = HistoricalRecords(m2m_fields=["groups"])
 
     class Meta:
         ordering = ["name"]
@@ -159,7 +175,7 @@ class Name(models.Model):
     note = models.TextField(
         blank=True, help_text="For reviewers: strengths, country, 'withdrawn 2010'."
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["ingredients"])
 
     class Meta:
         ordering = ["name"]
@@ -168,6 +184,9 @@ class Name(models.Model):
                 Lower("name"),
                 condition=Q(two_meanings=False),
                 name="checker_name_unique_lower",
+                violation_error_message="This name is already in the list (capitals do not "
+                "matter). Edit the name that is there, or, if the same name really stands for "
+                "other ingredients too, tick “two meanings” on both.",
             ),
         ]
 
@@ -177,6 +196,15 @@ class Name(models.Model):
     @property
     def regions(self) -> tuple[str, ...]:
         return tuple(code.strip() for code in self.region.split(";") if code.strip())
+
+
+def _link_words(link) -> str:
+    return f"{link.name} contains {link.ingredient}"
+
+
+# The rows of a name's ingredients, as the ingredient screen lists them: "Percocet contains
+# oxycodone", not "Name_ingredients object (5)".
+Name.ingredients.through.__str__ = _link_words
 
 
 class ScreeningQuestion(ReviewedContent):
@@ -205,7 +233,7 @@ class ScreeningQuestion(ReviewedContent):
     sources = models.ManyToManyField(
         Source, blank=True, related_name="questions", help_text="Where these facts come from."
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:
         ordering = ["order", "slug"]

@@ -39,7 +39,10 @@ def display_name(ingredient: str) -> str:
     return DISPLAY_NAMES.get().get(ingredient, ingredient)
 
 
-# The opioid group's slug: part of the JSON contract (DESIGN.md), and opioids come first.
+# The opioid group's slug: part of the JSON contract (DESIGN.md: programs read "opioid" in a
+# result's groups). No behaviour hangs on it: opioids come first, fill the checklist's opioid
+# box and show the urgent box through the flags staff see (GroupRule.about_opioids, .urgent).
+# The must-warn check (checker/must_warn.py) holds staff to it.
 OPIOID = "opioid"
 
 NO_RULE_HEADLINE = gettext_noop("No known interaction in our list")
@@ -87,6 +90,8 @@ class GroupRule:
     ingredients: frozenset[str]
     sources: tuple[SourceRef, ...] = ()
     urgent: bool = False  # show the urgent "when to get help" care card
+    # its medicines are opioids: listed first, and named in the checklist's opioid box
+    about_opioids: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,8 @@ class Finding:
 
     @property
     def is_opioid(self) -> bool:
-        return OPIOID in self.groups
+        """Read as an opioid: a rule about opioids fired (a flag staff see, not a slug)."""
+        return any(rule.about_opioids for rule in self.rules)
 
     @property
     def urgent(self) -> bool:
@@ -145,7 +151,8 @@ class Report:
     findings: list[Finding]  # one per entry, most serious level first, opioids first of all
     answer_findings: list[AnswerFinding] = field(default_factory=list)
     dose_context: str = ""  # the standard-dose vs LDN sentence
-    has_opioid: bool = False  # show the urgent care card
+    has_opioid: bool = False  # an opioid read, or a yes about opioids: the checklist's opioid box
+    urgent: bool = False  # show the urgent "when to get help" care card
 
     @property
     def summary(self) -> dict[str, int]:
@@ -173,7 +180,7 @@ def _fired_rules(ingredients: Iterable[str], rules: Sequence[GroupRule]) -> list
     present = set(ingredients)
     fired = [rule for rule in rules if rule.ingredients & present]
     # Most serious first; opioids first of all; otherwise in the order staff gave.
-    return sorted(fired, key=lambda rule: (rule.slug != OPIOID, _rank(rule.level)))
+    return sorted(fired, key=lambda rule: (not rule.about_opioids, _rank(rule.level)))
 
 
 def _describe_ingredients(ingredients: Sequence[str], fired: Sequence[GroupRule]) -> str:
@@ -286,12 +293,13 @@ def evaluate(
         if is_yes(answers.get(question.slug))
     ]
     answer_findings.sort(key=lambda a: _rank(a.level))
-    has_opioid = any(f.is_opioid for f in findings) or any(
+    yes_about_opioids = any(
         question.about_opioids and is_yes(answers.get(question.slug)) for question in questions
     )
     return Report(
         findings=findings,
         answer_findings=answer_findings,
         dose_context=dose_context,
-        has_opioid=has_opioid,
+        has_opioid=yes_about_opioids or any(f.is_opioid for f in findings),
+        urgent=yes_about_opioids or any(f.urgent for f in findings),
     )

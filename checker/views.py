@@ -53,7 +53,7 @@ def check(request):
             (question, form.answers.get(question.slug)) for question in questions
         ],
         "report": report,
-        "urgent_help": engine.urgent_help() if report and report.has_opioid else None,
+        "urgent_help": engine.urgent_help() if report and report.urgent else None,
         "focus_row": focus_row,
     }
     if request.htmx:

@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
 from clinical.admin import ReviewedAdminMixin
+from clinical.editing import PlainLimitsMixin
 from education.readability import describe_grade
 
 
@@ -27,6 +28,13 @@ class ChecklistAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
         ReviewedAdminMixin.review_fieldset,
     ]
 
+    # One checklist for the whole site: edited, never added or deleted.
+    def has_add_permission(self, request):
+        return not Checklist.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     @admin.display(description="Reading grade of these words (aim for 8 or lower)")
     def reading_grade(self, obj: Checklist) -> str:
         if not obj.pk:
@@ -34,7 +42,7 @@ class ChecklistAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
         return describe_grade(" ".join([obj.introduction, obj.opioid_warning]))
 
 
-class ItemAdmin(SimpleHistoryAdmin):
+class ItemAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
     list_display = ["text", "order", "is_shown", "reading_grade"]
     list_editable = ["order", "is_shown"]
     list_filter = ["is_shown"]

@@ -2,13 +2,15 @@
 reviewed text uses: the "Review" list filter and the "Mark as reviewed today" action."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinical import inflesz, translation
+from clinical.editing import PlainLimitsMixin
 from clinical.models import Source, Translation, UrgentHelp, one_year_after
 
 
@@ -39,7 +41,7 @@ class ReviewOverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReviewedAdminMixin:
+class ReviewedAdminMixin(PlainLimitsMixin):
     """For the admin of a ReviewedContent model: the review filter, an "overdue" column and the
     "Mark as reviewed today" action. Each row is saved one by one, so each gets a history
     version and the page cache and the checker hear of it."""
@@ -90,22 +92,44 @@ class ReviewedAdminMixin:
         actions["mark_reviewed_today"] = (action, "mark_reviewed_today", action.short_description)
         return actions
 
-    @admin.action(description="Mark as reviewed today (next review due in a year)")
+    @admin.action(description="Mark as reviewed today by me (next review due in a year)")
     def mark_reviewed_today(self, request, queryset):
+        """Records a review by the person signed in, under their full name: never the
+        placeholder ("Clinic pharmacist (set by your clinic)") or someone else's name."""
+        reviewer = request.user.get_full_name().strip()
+        if not reviewer:
+            self.message_user(
+                request,
+                "Nothing was marked: the review must name who did it. Add your first and last "
+                "name to your staff login (Staff logins and roles, Users), then try again.",
+                messages.ERROR,
+            )
+            return
         rows = list(queryset)
         for row in rows:
+            if row.reviewer_name != reviewer:
+                row.reviewer_credentials = ""
+            row.reviewer_name = reviewer
             row.mark_reviewed()
             row._change_reason = "Marked as reviewed"
             row.save()
-        self.message_user(request, f"{len(rows)} marked as reviewed today.")
+        self.message_user(request, f"{len(rows)} marked as reviewed today by {reviewer}.")
 
-    @admin.display(boolean=True, description="Review overdue")
-    def review_overdue(self, obj) -> bool:
-        return obj.is_review_overdue
+    @admin.display(description="Review")
+    def review_overdue(self, obj) -> str:
+        """Overdue in words, the right way round (not a green tick for overdue)."""
+        if obj.next_review_due is None:
+            return "No date set"
+        if obj.is_review_overdue:
+            return format_html('<strong class="app-review-overdue">{}</strong>', "Overdue")
+        days = (obj.next_review_due - timezone.localdate()).days
+        if days <= 30:
+            return "Due today" if days == 0 else f"Due in {days} day{'s' if days != 1 else ''}"
+        return f"Due {obj.next_review_due:%d %b %Y}"
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
     list_display = ["title", "publisher", "date", "key"]
     list_display_links = ["title"]
     search_fields = ["title", "publisher", "key", "url", "note"]
@@ -116,7 +140,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(UrgentHelp)
-class UrgentHelpAdmin(SimpleHistoryAdmin):
+class UrgentHelpAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
     fields = ["heading", "signs", "action"]
 
     def has_add_permission(self, request):

@@ -177,6 +177,7 @@ def write_checker(data: CheckerData, *, report, state) -> None:
                     "what_to_do": row.what_to_do,
                     "tell_your_doctor": row.tell_your_doctor,
                     "urgent": row.urgent,
+                    "about_opioids": row.about_opioids,
                     "order": row.order,
                     **row.review.fields(),
                 },

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinical.admin import ReviewedAdminMixin
+from clinical.editing import ClinicalAdmin, PlainLimitsMixin
 from clinical.models import Source
 from education.models import Item, Topic, TopicSection
 from education.readability import describe_grade, reading_grade
@@ -38,7 +39,7 @@ def topic_text(topic: Topic) -> str:
     return "\n".join(part for part in parts if part)
 
 
-class CitedHistoryAdmin(SimpleHistoryAdmin):
+class CitedHistoryAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
     """History with "Revert" that also brings back the sources the old version cited."""
 
     def get_form(self, request, obj=None, **kwargs):
@@ -57,7 +58,7 @@ class CitedHistoryAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
-class TopicSectionInline(admin.StackedInline):
+class TopicSectionInline(PlainLimitsMixin, admin.StackedInline):
     model = TopicSection
     extra = 0
     fields = [("heading", "kind", "order"), "intro", "closing", "items_link"]
@@ -127,6 +128,16 @@ class TopicAdmin(ReviewedAdminMixin, CitedHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("sections__items")
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "slug" and formfield is not None:
+            # The admin shows help texts as HTML: "/learn/<this>/" read as "/learn//".
+            formfield.help_text = (
+                "The end of the page's address: /learn/page-name/. Lowercase words and "
+                "dashes. The page “key-points” is also shown on the home page."
+            )
+        return formfield
+
     # Actions save each page one by one (not queryset.update) so every change gets a
     # history version and the page cache is emptied.
     @admin.action(description="Publish: patients can see the chosen pages")
@@ -154,7 +165,7 @@ class TopicAdmin(ReviewedAdminMixin, CitedHistoryAdmin):
         return f"{describe_grade(topic_text(topic))}. {READING_GRADE_HELP}"
 
 
-class ItemInline(admin.TabularInline):
+class ItemInline(PlainLimitsMixin, admin.TabularInline):
     model = Item
     extra = 1
     fields = ["text", "detail", "order", "sources", "reading_grade_column"]
@@ -171,7 +182,9 @@ class ItemInline(admin.TabularInline):
 
 
 @admin.register(TopicSection)
-class TopicSectionAdmin(SimpleHistoryAdmin):
+class TopicSectionAdmin(ClinicalAdmin):
+    # A revert of a section puts its list points back as they were.
+    history_children = ((Item, "section"),)
     list_display = ["heading", "topic", "kind", "order", "item_count"]
     list_filter = ["topic", "kind"]
     search_fields = ["heading", "intro", "closing", "items__text"]

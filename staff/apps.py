@@ -10,6 +10,13 @@ class StaffConfig(AppConfig):
     name = "staff"
     verbose_name = "Staff sign-in"
 
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from staff.roles import ensure_roles_after_migrate
+
+        post_migrate.connect(ensure_roles_after_migrate, dispatch_uid="staff-roles")
+
 
 class StaffAdminConfig(admin_apps.AdminConfig):
     """The stock admin app, with the site that asks staff for a second factor."""

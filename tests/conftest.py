@@ -56,7 +56,12 @@ def _empty_cache():
 @pytest.fixture
 def staff_user(django_user_model):
     return django_user_model.objects.create_user(
-        username="nurse", password="a-long-staff-password-1", is_staff=True, is_superuser=True
+        username="nurse",
+        password="a-long-staff-password-1",
+        is_staff=True,
+        is_superuser=True,
+        first_name="Nora",
+        last_name="Nurse",
     )
 
 

@@ -8,7 +8,7 @@ from checker.rules import GroupRule, Question, evaluate
 from clinical.severity import Severity
 
 
-def rule(slug, level, *ingredients, urgent=False, label=None):
+def rule(slug, level, *ingredients, urgent=False, about_opioids=False, label=None):
     return GroupRule(
         slug=slug,
         level=level,
@@ -19,11 +19,12 @@ def rule(slug, level, *ingredients, urgent=False, label=None):
         tell_your_doctor=f"{slug}: tell your doctor.",
         ingredients=frozenset(ingredients),
         urgent=urgent,
+        about_opioids=about_opioids,
     )
 
 
 RULES = [
-    rule("opioid", "avoid", "testacodone", urgent=True, label="an opioid"),
+    rule("opioid", "avoid", "testacodone", urgent=True, about_opioids=True, label="an opioid"),
     rule("painkiller", "caution", "painolol"),
     rule("sleepy", "info", "dozamine"),
 ]
@@ -108,6 +109,32 @@ def test_a_yes_to_a_question_about_opioids_shows_the_urgent_box_whatever_its_slu
     assert check(answers={"drinks": True}).has_opioid is False
     assert check(read("Opi", "testacodone")).has_opioid is True
     assert check(read("Pain", "painolol")).has_opioid is False
+
+
+def test_the_opioid_box_and_the_urgent_box_follow_the_flags_staff_see_not_the_slug():
+    renamed = [
+        rule("opioids", "avoid", "testacodone", urgent=True, about_opioids=True),
+        rule("painkiller", "caution", "painolol", urgent=True),
+        rule("sleepy", "info", "dozamine"),
+    ]
+    opioid = evaluate(
+        matches=[read("Pain", "painolol"), read("Opi", "testacodone")],
+        answers={},
+        rules=renamed,
+        questions=QUESTIONS,
+    )
+    assert [f.match.input for f in opioid.findings] == ["Opi", "Pain"]  # opioids first
+    assert opioid.findings[0].is_opioid and opioid.has_opioid and opioid.urgent
+    pain = evaluate(
+        matches=[read("Pain", "painolol")], answers={}, rules=renamed, questions=QUESTIONS
+    )
+    assert pain.urgent is True  # a group staff flagged urgent shows the urgent box
+    assert pain.has_opioid is False  # but is not named in the checklist's opioid box
+    unflagged = [rule("opioid", "avoid", "testacodone")]
+    plain = evaluate(
+        matches=[read("Opi", "testacodone")], answers={}, rules=unflagged, questions=[]
+    )
+    assert (plain.has_opioid, plain.urgent) == (False, False)  # the slug alone does nothing
 
 
 def test_answers_are_most_serious_first_and_a_no_adds_nothing():

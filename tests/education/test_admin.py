@@ -272,3 +272,34 @@ def test_a_page_version_keeps_the_page_sources_it_had():
         "tip49-exhibit",
         "vivitrol-label",
     ]
+
+
+def test_reverting_a_section_puts_its_list_points_back(staff_client, patient, side_effects):
+    section = side_effects["section"]
+    first = section.history.order_by("history_id").last()
+    data = form_values(staff_client.get(change_url(section)).content, "topicsection_form")
+    texts = {key: value for key, value in data.items() if key.endswith("-text")}
+    muscle = next(key for key, value in texts.items() if value == ["Muscle pain"])
+    headache = next(key for key, value in texts.items() if value == ["Headache"])
+    data["heading"] = ["Side effects some people get"]
+    data[muscle] = ["Sore muscles"]
+    data[headache.replace("-text", "-DELETE")] = ["on"]
+    data["_save"] = ["Save"]
+    assert staff_client.post(change_url(section), data).status_code == 302
+    main = read_page(patient.get("/learn/test-side-effects/").content)["main"]
+    assert "Sore muscles" in main and "Headache" not in main
+
+    url = reverse("admin:education_topicsection_simple_history", args=[section.pk, first.pk])
+    old = form_values(staff_client.get(url).content, "historicaltopicsection_form")
+    assert old["heading"] == ["Common side effects"]
+    old["_save"] = ["Save"]
+    assert staff_client.post(url, old).status_code == 302
+
+    main = read_page(patient.get("/learn/test-side-effects/").content)["main"]
+    assert "Common side effects" in main
+    assert "Muscle pain" in main and "Headache" in main
+    assert "Sore muscles" not in main
+    section.refresh_from_db()
+    headache_again = section.items.get(text="Headache")
+    assert list(headache_again.sources.all()) == [side_effects["source"]]
+    assert section.history.first().history_change_reason.startswith("Reverted to the version of")
