@@ -11,6 +11,7 @@ TEMPLATES = Path(settings.BASE_DIR, "templates")
 PO = Path(settings.BASE_DIR, "locale/es/LC_MESSAGES/django.po")
 # Staff-facing pages stay in English (the admin is English, templates/admin/ too).
 STAFF_ONLY = {"admin_locked_out.html"}
+STAFF_FOLDERS = {"admin", "simple_history"}
 # Printed as they are in every language.
 SAME_IN_EVERY_LANGUAGE = {"LDN Guide", "PDF"}
 # Attributes whose words a person sees or hears.
@@ -43,7 +44,7 @@ def _visible_words(source: str) -> list[str]:
     sorted(
         p
         for p in TEMPLATES.rglob("*.html")
-        if p.name not in STAFF_ONLY and "admin" not in p.relative_to(TEMPLATES).parts
+        if p.name not in STAFF_ONLY and not STAFF_FOLDERS & set(p.relative_to(TEMPLATES).parts)
     ),
     ids=lambda p: str(p.relative_to(TEMPLATES)),
 )
