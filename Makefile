@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test test-fast test-browser migrations-check hooks admin lint bench serve loadtest clean browser-deps admin-totp benchmark-http messages
+.PHONY: run test test-fast test-browser migrations-check hooks admin lint bench bench-weight serve loadtest clean browser-deps admin-totp benchmark-http messages
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,10 @@ test: $(VENV)/.dev-installed browser-deps messages lint migrations-check
 # How fast the checker reads medicine names, and how that grows with a tenfold knowledge base.
 bench: $(BIN)/activate
 	$(PY) scripts/bench_matching.py
+
+# Home and /check/ on slow 3G (400 kbit/s, 400 ms) with a 4x slower CPU, cold: load time, bytes.
+bench-weight: $(VENV)/.dev-installed browser-deps
+	$(PY) scripts/bench_weight.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

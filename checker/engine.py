@@ -5,6 +5,7 @@ CONTRACT (views, the API, the checklist and the management command call only the
 
     check_medicines(entries=["Norco 10/325", "ibuprofen"], answers={"alcohol": True}) -> rules.Report
     name_suggestions() -> list[str]      # for the <datalist>
+    suggestions_file() -> tuple[str, str]   # (version, one name a line), served as a static file
     screening_questions() -> list[rules.Question]
     report_as_json(report) -> dict       # exactly DESIGN.md's JSON contract
     build_from_database() -> Engine      # a fresh engine from the rows as this transaction sees
@@ -21,6 +22,7 @@ trusting what it built before. Between rebuilds a check runs no SQL at all.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -28,8 +30,6 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from django.conf import settings
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
 
 from checker import matching, must_warn, rules
 from serving import versions
@@ -73,9 +73,14 @@ class Engine:
         return self.index.suggestions()
 
     @cached_property
-    def datalist_options(self) -> SafeString:
-        # Thousands of <option>s: escaped once per build, not on every page view.
-        return format_html_join("", '<option value="{}">', ((name,) for name in self.suggestions))
+    def suggestions_text(self) -> str:
+        # One name a line: the smallest form a browser can read (no markup, no quoting).
+        return "\n".join(self.suggestions) + "\n"
+
+    @cached_property
+    def suggestions_version(self) -> str:
+        # Named by its content, so a browser may keep it for good: new names, new address.
+        return hashlib.sha256(self.suggestions_text.encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -407,9 +412,13 @@ def name_suggestions() -> list[str]:
     return list(get_engine().suggestions)
 
 
-def datalist_options() -> SafeString:
-    """name_suggestions() as escaped <option> elements for the page's <datalist>."""
-    return get_engine().datalist_options
+def suggestions_file() -> tuple[str, str]:
+    """(version, text): every name to suggest, one a line, and a version named by the content.
+
+    The checker page links it by version and its script fetches it only when the patient
+    starts typing, so the page itself stays small; the same file serves every patient."""
+    engine = get_engine()
+    return engine.suggestions_version, engine.suggestions_text
 
 
 def screening_questions() -> list[rules.Question]:

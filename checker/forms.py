@@ -1,11 +1,14 @@
 """Read the checker form (and the same fields posted to the checklist) without trusting it.
 
 The form has repeated `medicine` fields and one `q-<slug>` yes/no radio group per screening
-question. Nothing here is stored or logged; errors name the field, never echo what was typed.
+question. A medicine box may hold a list (pasted from a pharmacy printout, or typed with
+Enter between names): each line is its own entry. Nothing here is stored or logged; errors
+name the field, never echo what was typed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -43,6 +46,23 @@ def message_bad_character(number: int) -> str:
     }
 
 
+# A bullet or a list number at the start of a line ("• ", "- ", "3. ", "3) ") is how a printed
+# list is laid out, not part of a medicine's name. A dose like "5 mg" has no dot or bracket.
+_LIST_MARKER = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s+")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+
+
+def split_list(text: str) -> list[str]:
+    """The entries in one box: one per non-blank line, without list bullets or numbers.
+
+    "Norco 10/325\n\n• ibuprofen 200 mg\n2. wine" -> ["Norco 10/325", "ibuprofen 200 mg", "wine"].
+    A box with no line breaks is one entry, as typed (trimmed)."""
+    lines = [_LIST_MARKER.sub("", line, count=1).strip() for line in _LINE_BREAK.split(text)]
+    if len(lines) == 1:
+        return [text.strip()]
+    return [line for line in lines if line]
+
+
 def field_id(number: int) -> str:
     """The id of the medicine field in row `number` (counting from 1)."""
     return f"medicine-{number}"
@@ -76,11 +96,13 @@ class CheckForm:
         """Bind to a QueryDict (request.POST). Call validate() before using `entries`."""
         rows = []
         bad_rows = []
-        for number, value in enumerate(data.getlist("medicine"), start=1):
-            if "\x00" in value:
-                bad_rows.append(number)
-                value = value.replace("\x00", "")
-            rows.append(value.strip())
+        for value in data.getlist("medicine"):
+            lines = split_list(value) or [""]  # a box of blank lines stays one blank row
+            for line in lines:
+                if "\x00" in line:
+                    bad_rows.append(len(rows) + 1)
+                    line = line.replace("\x00", "")
+                rows.append(line)
         form = cls(rows=rows or [""], answers=read_answers(data, question_slugs))
         for number in bad_rows:
             form._add_error(number, message_bad_character(number))
@@ -129,6 +151,11 @@ class CheckForm:
             (number, row, self.row_errors.get(number, ""))
             for number, row in enumerate(self.rows, start=1)
         ]
+
+    @property
+    def is_one_empty_row(self) -> bool:
+        """A lone empty row has nothing to remove, so it shows no Remove button."""
+        return len(self.rows) == 1 and not self.rows[0]
 
 
 def read_action(value: str) -> tuple[str, int | None]:

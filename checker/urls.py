@@ -6,4 +6,5 @@ app_name = "checker"
 
 urlpatterns = [
     path("check/", views.check, name="check"),
+    path("check/names.txt", views.suggestions, name="names"),
 ]

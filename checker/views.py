@@ -1,22 +1,27 @@
 """Thin views over the checker engine: bind the form, ask the engine, render.
 
-The page works with JavaScript off (every button is a plain POST submit). With htmx, the same
-buttons post the same fields and get back only the results partial, with the form swapped in
-out of band, so the aria-live results region stays in place and is announced.
+The page works with JavaScript off (every button is a plain POST submit). With htmx, "Check"
+and "Clear" post the same fields and get back only the results partial; the error summary, a
+one-line announcement and the form come along out of band, each into its own place. Adding and
+removing rows needs no request with JavaScript (static/js/checker.js does it in the page).
 """
 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from checker import engine
-from checker.forms import CheckForm, read_action
+from checker.forms import MAX_ENTRIES, CheckForm, read_action
+from checker.presentation import LEVEL_MEANINGS
 
 TEMPLATE = "checker/check.html"
+# A browser may keep the suggestions file for a year: its address changes with its content.
+SUGGESTIONS_MAX_AGE = 365 * 24 * 60 * 60
 
 
 @sensitive_post_parameters()
@@ -27,7 +32,7 @@ def check(request):
     questions = engine.screening_questions()
     slugs = [question.slug for question in questions]
     report = None
-    focus_row = None  # after htmx adds, removes or clears rows, focus goes to this row
+    focus_row = None  # after adding, removing or clearing rows, focus goes to this row
 
     if request.method != "POST":
         form = CheckForm.blank(question_slugs=slugs)
@@ -46,6 +51,7 @@ def check(request):
         elif form.validate():
             report = engine.check_medicines(entries=form.entries, answers=form.answers)
 
+    version, _ = engine.suggestions_file()
     context = {
         "form": form,
         "questions": questions,
@@ -54,12 +60,32 @@ def check(request):
         ],
         "report": report,
         "urgent_help": engine.urgent_help() if report and report.urgent else None,
+        "level_meanings": [(level, gettext(meaning)) for level, meaning in LEVEL_MEANINGS],
         "focus_row": focus_row,
+        "max_rows": MAX_ENTRIES,
+        "names_version": version,
     }
     if request.htmx:
-        # The results region is swapped in place; the form comes along out of band.
+        # The results region is swapped in place; the rest comes along out of band.
         html = render_to_string(f"{TEMPLATE}#results", {**context, "htmx": True}, request)
-        html += render_to_string(f"{TEMPLATE}#form", {**context, "oob": True}, request)
+        html += render_to_string(
+            f"{TEMPLATE}#out_of_band", {**context, "htmx": True, "oob": True}, request
+        )
         return HttpResponse(html)
-    context["datalist_options"] = engine.datalist_options()
     return render(request, TEMPLATE, context)
+
+
+@require_GET
+def suggestions(request):
+    """Every name the checker knows, one a line, for the page's suggestion list.
+
+    The same file for every patient (nothing about them is in it or in its address), so it may
+    be cached and compressed like any static file; the page asks for it only once someone
+    starts typing, by a version named after its content."""
+    version, text = engine.suggestions_file()
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    if request.GET.get("v") == version:
+        response["Cache-Control"] = f"public, max-age={SUGGESTIONS_MAX_AGE}, immutable"
+    else:
+        response["Cache-Control"] = "no-cache"
+    return response

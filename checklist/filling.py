@@ -1,6 +1,7 @@
 """Turn the checker's report into the lines of the filled checklist: one row per medicine and
 each "tell your doctor" prompt once. Plain Python over checker.rules shapes; no database."""
 
+import re
 from dataclasses import dataclass
 
 from checker.matching import MATCH_FUZZY
@@ -19,10 +20,26 @@ class MedicineRow:
     line: str  # one plain line on what it means
 
 
+# Names as typed are listed after a line only while they stay short; otherwise the line says
+# how many of the medicines above it is about (a long list must still fit on two sheets).
+NAMES_THAT_FIT = 4
+NAME_CHARACTERS_THAT_FIT = 80
+
+
+def names_fit(entries) -> bool:
+    return (
+        len(entries) <= NAMES_THAT_FIT and sum(len(e) for e in entries) <= NAME_CHARACTERS_THAT_FIT
+    )
+
+
 @dataclass(frozen=True)
 class Prompt:
     text: str
     entries: tuple[str, ...]  # the medicines (as typed) it is about; () for answers
+
+    @property
+    def entries_fit(self) -> bool:
+        return names_fit(self.entries)
 
 
 def medicine_rows(report: Report) -> list[MedicineRow]:
@@ -38,8 +55,16 @@ def _medicine_row(finding: Finding, names=None) -> MedicineRow:
         read_as = ""  # "tramadol" read as "tramadol" says nothing new
     # Each ingredient as the page's language names it (codeína on the Spanish page).
     ingredients = " + ".join((names or {}).get(name, name) for name in match.ingredients)
-    if ingredients.casefold() in {(match.matched_name or "").casefold(), ""}:
-        ingredients = ""
+    if not ingredients or _words(ingredients) == _words(match.matched_name or ""):
+        ingredients = ""  # "hydrocodone and acetaminophen" needs no "(hydrocodone + acetaminophen)"
+    if match.match != MATCH_FUZZY:
+        # What the patient typed already says it: "hydrocodone bitartrate and acetaminophen
+        # 10 mg/325 mg tablets" needs no "-> hydrocodone and acetaminophen" (a typo still does).
+        typed_words = _words(match.input)
+        if read_as and _words(read_as) <= typed_words:
+            read_as = ""
+        if ingredients and _words(ingredients) <= typed_words:
+            ingredients = ""
     return MedicineRow(
         typed=match.input,
         read_as=read_as,
@@ -49,6 +74,10 @@ def _medicine_row(finding: Finding, names=None) -> MedicineRow:
         level=finding.severity,
         line=_plain_line(finding),
     )
+
+
+def _words(text: str) -> set[str]:
+    return set(re.split(r"[\s+/,&]+|\band\b", text.casefold())) - {""}
 
 
 def _plain_line(finding: Finding) -> str:
@@ -82,7 +111,8 @@ def printed_lines(rows: list[MedicineRow], prompts: list[Prompt]) -> int:
         action = len(Severity.of(row.level).words) + len(row.line) + 1
         lines += max(-(-medicine // PRINT_CELL), -(-action // (PRINT_CELL + 10)), 1)
     for prompt in prompts:
-        text = len(prompt.text) + sum(len(entry) + 2 for entry in prompt.entries)
+        names = sum(len(entry) + 2 for entry in prompt.entries) if prompt.entries_fit else 25
+        text = len(prompt.text) + names
         lines += max(-(-text // PRINT_LINE), 1)
     return lines
 

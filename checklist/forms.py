@@ -1,6 +1,7 @@
 """Read the medicine checker's fields when they are posted to the checklist.
 
-The checker's "Make my checklist" button posts `medicine` (repeated) and `q-<slug>` (yes/no).
+The checker's "Make my checklist" button posts `medicine` (repeated, each box one medicine or
+a list of them, one a line) and `q-<slug>` (yes/no).
 Nothing here is trusted: entries are capped in number and length, control characters are
 removed and empty entries dropped, so any form (or any tampered post) gives a usable page.
 """
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 
 # The checker's own limits and answer reading: one policy for the same fields.
-from checker.forms import MAX_ENTRIES, read_answers
+from checker.forms import MAX_ENTRIES, read_answers, split_list
 from checker.forms import MAX_LENGTH as MAX_ENTRY_LENGTH
 
 __all__ = ["MAX_ENTRIES", "MAX_ENTRY_LENGTH", "CheckerPost", "clean_entry", "read_checker_post"]
@@ -40,7 +41,9 @@ def clean_entry(text: str) -> str:
 
 
 def read_checker_post(post: QueryDict, *, question_slugs: Iterable[str]) -> CheckerPost:
-    entries = [entry for entry in map(clean_entry, post.getlist("medicine")) if entry]
+    # A box may hold a list, one medicine a line, as on the checker page.
+    lines = [line for value in post.getlist("medicine") for line in split_list(value)]
+    entries = [entry for entry in map(clean_entry, lines) if entry]
     left_off = max(0, len(entries) - MAX_ENTRIES)
     entries = entries[:MAX_ENTRIES]
     cut_short = sum(1 for entry in entries if len(entry) > MAX_ENTRY_LENGTH)

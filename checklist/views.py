@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from checker import engine
 from checker.rules import Report
-from checklist.filling import doctor_prompts, medicine_rows, printed_lines
+from checklist.filling import doctor_prompts, medicine_rows, names_fit, printed_lines
 from checklist.forms import MAX_ENTRIES, MAX_ENTRY_LENGTH, CheckerPost, read_checker_post
 from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
 from clinical import translation
@@ -27,8 +27,9 @@ NOTE_LINES = 10
 FILLED_BLANK_ROWS = 0  # the notes lines take anything missed
 # The filled checklist's notes get the room its medicines and prompts leave on two sheets:
 # calibrated on the hardest list the print test uses (ten opioids, every answer yes).
-FILLED_PRINT_BUDGET = 30
-FILLED_NOTE_LINES = range(2, 9)  # at least two lines, at most eight
+FILLED_PRINT_BUDGET = 27
+LONG_NAME = 32  # characters
+FILLED_NOTE_LINES = range(1, 9)  # at least one line (a long list needs the room), at most eight
 # The checklist's own words take more room in some languages than in English (the budget's
 # language): printed lines to allow for, calibrated on the same hardest list.
 TRANSLATION_PRINT_LINES = {"es": 10}
@@ -139,8 +140,11 @@ def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
         # Too little room even for the fewest note lines: the print sets its lines closer.
         "compact_print": room < FILLED_NOTE_LINES.start,
         "medicines": rows,
+        # Long typed names ("… 10 mg/325 mg tablets") get most of the printed row.
+        "long_names": any(len(row.typed) > LONG_NAME for row in rows),
         "has_no_known_interaction": any(f.severity == "none" for f in report.findings),
-        "opioid_entries": [f.match.input for f in report.findings if f.is_opioid],
+        "opioid_entries": (opioids := [f.match.input for f in report.findings if f.is_opioid]),
+        "opioid_names_fit": names_fit(opioids),
         "has_opioid": report.has_opioid,
         "dose_context": report.dose_context,
         "screening": [

@@ -85,8 +85,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # whitenoise goes directly after SecurityMiddleware, as its docs ask; this one also serves
-    # the hashed files of the other releases kept beside this one (STATIC_RELEASES_DIR).
+    # the hashed files of the other releases kept beside this one (STATIC_RELEASES_DIR). It
+    # sends static files already compressed (by collectstatic).
     "serving.static.ReleaseStaticFilesMiddleware",
+    # Pages are compressed (a slow phone gets about a fifth of the bytes). Compressing a page
+    # that holds a secret (the CSRF token) next to text an attacker controls can leak the
+    # secret through the compressed size (BREACH). It does not here: Django masks the CSRF
+    # token afresh in every response, and this middleware adds a random number of bytes to
+    # each compressed response ("Heal the Breach"), so sizes do not converge; and the only
+    # text a page echoes back is what the patient posted, which another site cannot make the
+    # patient's browser post (the CSRF check refuses it, and GET pages echo nothing).
+    "django.middleware.gzip.GZipMiddleware",
     # A posted file gets a 415 page before anything else reads the body.
     "serving.middleware.RefuseUploadsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",

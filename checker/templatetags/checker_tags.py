@@ -11,6 +11,7 @@ where "together" would not make sense.
 
 from django import template
 
+from checker.presentation import lay_out
 from clinical.severity import Severity
 
 register = template.Library()
@@ -28,6 +29,13 @@ def severity_label(level: str) -> str:
 
 
 @register.simple_tag
+def results_layout(report):
+    """The report laid out for the results page (checker.presentation): levels most serious
+    first, each with its entries, answers and one card per explanation."""
+    return lay_out(report)
+
+
+@register.simple_tag
 def findings_by_level(report) -> list[dict]:
     """The report's findings grouped by level, most serious first (the report is already in
     that order, opioids first): [{"level": "avoid", "findings": [...]}, ...]."""
@@ -38,3 +46,12 @@ def findings_by_level(report) -> list[dict]:
         {"level": level, "findings": groups[level]}
         for level in sorted(groups, key=lambda level: Severity.of(level).rank)
     ]
+
+
+@register.filter
+def says_tell_your_doctor(text: str) -> bool:
+    """The words already start "Tell your doctor" (or "Dígale a su médico"): no label before them."""
+    from django.utils.translation import gettext
+
+    start = (text or "").strip().casefold()
+    return start.startswith(("tell", gettext("Tell your doctor").casefold()[:4]))

@@ -19,6 +19,20 @@
     });
   }
 
+  // Folded details ("More about this", sources) print open; they fold back afterwards.
+  // (The print style sheet opens them too, for browsers that print without this script.)
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details"), function (details) {
+      return !details.open;
+    });
+    openedForPrint.forEach(function (details) { details.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (details) { details.open = false; });
+    openedForPrint = [];
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     focusMarked(document);
     wirePrintButtons(document);

@@ -168,8 +168,8 @@ def site_server(django_db_setup, django_db_blocker):
         from checker import engine
 
         engine.reset()
-        # Built now, so the first test that opens a checker page (English or Spanish) is not
-        # timed on the build.
+        # Build the checker's index now (English and Spanish), not inside the first test that
+        # opens /check/: on a busy machine the build alone can outlast a page's 10 s timeout.
         engine.engine_for("en")
         engine.engine_for("es")
         server = LiveServer("localhost", start=False)

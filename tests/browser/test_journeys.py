@@ -39,14 +39,35 @@ def expect_partial_swap_or_new_page(page: Page, js: bool) -> None:
 
 
 def medicine_values(page: Page) -> list[str]:
-    return page.locator("input[name='medicine']").evaluate_all(
+    return page.locator("[name='medicine']").evaluate_all(
         "inputs => inputs.map(input => input.value)"
     )
 
 
 def finding(page: Page, typed: str):
-    """The result card for one typed entry."""
-    return page.locator(".app-finding", has=page.locator(".app-finding__title", has_text=typed))
+    """The result card that explains one typed entry (it may name others too)."""
+    return page.locator(
+        ".app-finding",
+        has=page.locator(".app-entry__typed", has_text=re.compile(f"^{re.escape(typed)}$")),
+    )
+
+
+def wait_for_htmx(page: Page) -> None:
+    """htmx is fetched once the form is first used; polled (the CSP forbids eval)."""
+    open_the_list(page)
+    page.locator("[name='medicine']").first.focus()
+    for _ in range(200):
+        if page.evaluate("() => !!window.htmx"):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("htmx never loaded")
+
+
+def open_the_list(page: Page) -> None:
+    """Under the results the list is folded away: open it."""
+    panel = page.locator(".app-list-panel")
+    if panel.count() and not panel.evaluate("details => details.open"):
+        panel.locator(".app-list-panel__summary").click()
 
 
 def read_topic(page: Page) -> str:
@@ -113,7 +134,7 @@ def test_patient_moves_around_the_site_with_the_main_navigation(browsing, js, wi
     for name, heading in [
         ("About LDN", "LDN"),
         ("Check my medicines", "Check your medicines"),
-        ("Visit checklist", "Checklist"),
+        ("Blank checklist", "Checklist"),
         ("Home", "Low-dose naltrexone (LDN)"),
     ]:
         nav.get_by_role("link", name=name).click()
@@ -134,6 +155,8 @@ def test_patient_checks_medicines_makes_the_checklist_prints_it_and_clears_the_l
     expect(page.locator("h1")).to_have_text("Check your medicines")
 
     # Type three medicines, one with a typo and one that is not a medicine at all.
+    if js:
+        wait_for_htmx(page)
     page.get_by_label("Medicine 1", exact=True).fill("Norco 10/325")
     page.get_by_label("Medicine 2", exact=True).fill("ibuprofn")
     page.get_by_label("Medicine 3", exact=True).fill("asdfgh")
@@ -149,7 +172,7 @@ def test_patient_checks_medicines_makes_the_checklist_prints_it_and_clears_the_l
     # Remove the entry that was a mistake.
     mark_document(page)
     page.get_by_role("button", name="Remove medicine 3").click()
-    expect(page.locator("input[name='medicine'][value='asdfgh']")).to_have_count(0)
+    assert "asdfgh" not in medicine_values(page)
     expect_partial_swap_or_new_page(page, js)
     assert [value for value in medicine_values(page) if value] == [
         "Norco 10/325",
@@ -181,8 +204,9 @@ def test_patient_checks_medicines_makes_the_checklist_prints_it_and_clears_the_l
     expect(page.locator("#q-alcohol-yes")).to_be_checked()
     screenshot(page, f"journey checker results {'js' if js else 'nojs'}")
 
-    # Fix the typo and check again.
-    page.locator("input[name='medicine'][value='ibuprofn']").fill("ibuprofen")
+    # Fix the typo and check again: the list is folded under the results, one press away.
+    open_the_list(page)
+    page.get_by_label("Medicine 2", exact=True).fill("ibuprofen")
     page.locator(".app-check-form__actions").get_by_role(
         "button", name="Check my medicines"
     ).click()
@@ -192,7 +216,7 @@ def test_patient_checks_medicines_makes_the_checklist_prints_it_and_clears_the_l
     expect(finding(page, "ibuprofen")).to_contain_text("Ask your doctor first")
 
     # Make the checklist: it arrives filled in, by POST, with nothing in the address.
-    page.locator(".app-check-form__actions").get_by_role("button", name="Make my checklist").click()
+    page.locator(".app-results__next").get_by_role("button", name="Make my checklist").click()
     expect(page).to_have_url(f"{browsing.base_url}/checklist/")
     main = page.locator("main")
     for typed in ("Norco 10/325", "ibuprofen", "beer"):
@@ -225,11 +249,16 @@ def test_patient_checks_medicines_makes_the_checklist_prints_it_and_clears_the_l
         "ibuprofen",
         "beer",
     ]
+    if js:
+        wait_for_htmx(page)
+    open_the_list(page)
     mark_document(page)
-    page.get_by_role("button", name="Clear my list").click()
+    page.locator(".app-clear__summary").click()  # it asks first
+    expect(page.locator("#results")).to_contain_text("Your results")
+    page.get_by_role("button", name="Yes, clear my list").click()
     expect(page.locator("#results")).not_to_contain_text("Your results")
     expect_partial_swap_or_new_page(page, js)
-    expect(page.locator("input[name='medicine']").first).to_have_value("")
+    expect(page.locator("[name='medicine']").first).to_have_value("")
     assert [value for value in medicine_values(page) if value] == []
     expect(page.locator("#q-alcohol-yes")).not_to_be_checked()
 
@@ -239,6 +268,8 @@ def test_patient_checks_medicines_makes_the_checklist_prints_it_and_clears_the_l
 def test_empty_check_shows_the_error_summary_linked_to_the_first_field(browsing, js, width):
     page = browsing.page(js=js, width=width)
     page.goto("/check/")
+    if js:
+        wait_for_htmx(page)
     mark_document(page)
     page.locator(".app-check-form__actions").get_by_role(
         "button", name="Check my medicines"
@@ -259,7 +290,7 @@ def test_empty_check_shows_the_error_summary_linked_to_the_first_field(browsing,
 def test_blank_checklist_works_for_people_who_skip_the_checker(browsing, js):
     page = browsing.page(js=js)
     page.goto("/")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Visit checklist").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Blank checklist").click()
     main = page.locator("main")
     expect(main).to_contain_text("My medicines")
     expect(main).to_contain_text("Questions to ask")
@@ -286,6 +317,7 @@ def test_a_failed_htmx_check_falls_back_to_the_ordinary_form_post(browsing, stat
 
     page.route("**/check/", fail_htmx_only)
     page.goto("/check/")
+    wait_for_htmx(page)
     page.get_by_label("Medicine 1", exact=True).fill("Norco 10/325")
     mark_document(page)
     page.locator(".app-check-form__actions").get_by_role(

@@ -59,7 +59,7 @@ def test_nothing_scrolls_sideways_at_320px(browsing, js):
     expect(page.locator("#results")).to_contain_text("Your results")
     found += sideways(page, "checker results, with a long unbroken entry")
 
-    page.locator(".app-check-form__actions").get_by_role("button", name="Make my checklist").click()
+    page.locator(".app-results__next").get_by_role("button", name="Make my checklist").click()
     expect(page.locator("main")).to_contain_text("Opioid warning")
     found += sideways(page, "filled checklist, with a long unbroken entry")
     assert not found, "Content scrolls sideways at 320 px:\n" + "\n".join(found)
@@ -115,7 +115,7 @@ def test_text_spacing_cuts_nothing_off_and_scrolls_nothing_sideways(browsing):
     press_check(page)
     expect(page.locator("#results")).to_contain_text("Your results")
     check("checker results")
-    page.locator(".app-check-form__actions").get_by_role("button", name="Make my checklist").click()
+    page.locator(".app-results__next").get_by_role("button", name="Make my checklist").click()
     expect(page.locator("main")).to_contain_text("Opioid warning")
     check("filled checklist")
     assert not found, "With wider text spacing:\n" + "\n".join(found)

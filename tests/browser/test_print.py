@@ -121,10 +121,10 @@ def test_eight_medicines_from_the_checker_page_print_on_two_pages(browsing, tmp_
     medicines = TEN_MEDICINES[:8]
     page = browsing.page(js=False, width=DESKTOP)
     page.goto("/check/")
-    while page.locator("input[name=medicine]").count() < len(medicines):
+    while page.locator("[name=medicine]").count() < len(medicines):
         with page.expect_navigation():
             page.get_by_role("button", name="Add another medicine").click()
-    for field, medicine in zip(page.locator("input[name=medicine]").all(), medicines, strict=True):
+    for field, medicine in zip(page.locator("[name=medicine]").all(), medicines, strict=True):
         field.fill(medicine)
     with page.expect_navigation():
         page.get_by_role("button", name="Make my checklist").first.click()

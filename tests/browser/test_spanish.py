@@ -95,7 +95,7 @@ def test_spanish_results_at_every_level_read_in_spanish_and_pass_axe(browsing, w
         "No hay ninguna mala mezcla conocida en nuestra lista",
         "No lo encontramos",
         "Cuándo buscar ayuda ya",
-        "Sus respuestas",
+        "Usted dijo que sí a",
     ):
         expect(results).to_contain_text(words)
     expect(page).to_have_title("Revise sus medicinas – LDN Guide")

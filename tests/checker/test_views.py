@@ -3,6 +3,7 @@
 
 import logging
 import re
+from html import unescape
 
 import pytest
 from django.apps import apps
@@ -34,8 +35,11 @@ def post(client, medicines, *, action="check", htmx=False, **extra):
 
 
 def field_values(html):
-    """What the medicine fields hold, in order."""
-    return re.findall(r'<input[^>]*name="medicine"[^>]*value="([^"]*)"', html)
+    """What the medicine boxes hold, in order (each a textarea, so a pasted list keeps lines)."""
+    return [
+        unescape(value)
+        for value in re.findall(r'<textarea[^>]*name="medicine"[^>]*>(.*?)</textarea>', html, re.S)
+    ]
 
 
 def section(html, level):
@@ -46,16 +50,25 @@ def section(html, level):
     return found.group(0) if found else ""
 
 
+def summary(html):
+    """The summary box at the top of the results."""
+    found = re.search(r'<div class="app-summary".*?<p class="app-summary__next">', html, re.S)
+    return found.group(0) if found else ""
+
+
 # --- The empty page --------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
-def test_empty_page_has_three_medicine_rows_the_buttons_and_a_live_results_region(client, kb):
+def test_empty_page_has_three_medicine_rows_the_buttons_and_one_short_status_region(client, kb):
     response = client.get(URL)
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count('name="medicine"') == 3
-    assert 'aria-live="polite"' in html and 'id="results"' in html
+    # The results are not a live region (a screen reader would read the whole block); a
+    # separate status region gets one short line when they arrive.
+    assert "aria-live" not in html and 'id="results"' in html
+    assert re.search(r'id="results-status"[^>]*role="status"', html)
     for words in ("Check my medicines", "Add another medicine", "Clear my list"):
         assert words in html
     assert f'formaction="{reverse("checklist:checklist")}"' in html
@@ -64,16 +77,47 @@ def test_empty_page_has_three_medicine_rows_the_buttons_and_a_live_results_regio
 
 
 @pytest.mark.django_db
-def test_medicine_fields_suggest_names_from_an_embedded_datalist_and_autocomplete_is_off(
-    client, kb
-):
+def test_name_suggestions_come_from_a_separate_cached_file_not_the_page(client, kb):
     html = client.get(URL).content.decode()
-    assert '<datalist id="medicine-names">' in html
-    assert '<option value="plainomab">' in html  # every generic name is suggested
-    assert html.count('list="medicine-names"') == 3
+    # The page carries an empty list and the address of the file, named by its content.
+    assert '<datalist id="medicine-names"></datalist>' in html
+    assert "<option" not in html
+    address = re.search(r'data-names="([^"]+)"', html).group(1)
+    assert re.fullmatch(r"/check/names\.txt\?v=[0-9a-f]{16}", unescape(address))
     assert html.count('autocomplete="off"') == 3
     # Typing never asks the server anything: no hx-get, no hx-trigger on the fields.
     assert "hx-get" not in html and "hx-trigger" not in html
+
+    response = client.get(unescape(address))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "immutable" in response["Cache-Control"] and "public" in response["Cache-Control"]
+    assert "plainomab" in response.content.decode().splitlines()  # every generic name
+    # Another version's address is answered, but not kept.
+    stale = client.get("/check/names.txt?v=0000000000000000")
+    assert stale["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.django_db
+def test_the_suggestions_file_is_compressed_for_a_browser_that_asks(client, kb):
+    response = client.get("/check/names.txt", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/check/", "/learn/"])
+def test_pages_are_sent_compressed(client, kb, path):
+    response = client.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+
+
+@pytest.mark.django_db
+def test_only_the_checker_page_loads_htmx(client, kb):
+    assert "htmx-2.min.js" in client.get(URL).content.decode()
+    for path in ("/", "/learn/", "/sources/", "/privacy/", "/checklist/"):
+        assert "htmx" not in client.get(path).content.decode(), path
 
 
 @pytest.mark.django_db
@@ -123,8 +167,14 @@ def test_each_level_shows_its_words_with_the_entry_as_typed(client, kb):
 @pytest.mark.django_db
 def test_levels_are_listed_most_serious_first(client, kb):
     html = post(client, ["qqzzx blorp", "plainomab", "infozepam", "cautionolol", "Norco"]).content
-    positions = [html.decode().index(f"app-level--{level}") for level in LEVEL_WORDS]
+    # What we could not read may be anything, so it comes before "no known interaction".
+    order = ["avoid", "caution", "info", "unknown", "none"]
+    positions = [
+        html.decode().index(f'<section class="app-level app-level--{level}"') for level in order
+    ]
     assert positions == sorted(positions)
+    summary_positions = [html.decode().index(f"app-summary__level--{level}") for level in order]
+    assert summary_positions == sorted(summary_positions)
 
 
 @pytest.mark.django_db
@@ -157,7 +207,10 @@ def test_results_show_the_groups_words_sources_and_tell_your_doctor_prompt(clien
 def test_results_state_the_dose_context(client, kb):
     set_checker_settings(dose_context="Test dose context: facts come from 50 mg naltrexone.")
     html = post(client, ["plainomab"]).content.decode()
-    assert "Test dose context: facts come from 50 mg naltrexone." in html
+    # Folded under "About the dose" (print opens it): the cards above it say what to do.
+    dose = re.search(r'<details class="app-results__dose">.*?</details>', html, re.S).group(0)
+    assert "<summary>About the dose</summary>" in dose
+    assert "Test dose context: facts come from 50 mg naltrexone." in dose
 
 
 @pytest.mark.django_db
@@ -196,10 +249,37 @@ def test_a_yes_answer_shows_the_questions_own_message_and_level(client, kb, leve
         tell_your_doctor=f"Prompt for {level}.",
     )
     html = post(client, ["plainomab"], **{f"q-t-{level}": "yes"}).content.decode()
-    answers = html[html.index("Your answers") :]
+    # The answer is listed at its level in the summary and explained in that level's section.
+    assert f"Test question {level}?" in summary(html).split(f"app-summary__level--{level}")[1]
+    answers = section(html, level)
     assert f"Yes message for {level}." in answers
     assert f"Prompt for {level}." in answers
     assert ANSWER_WORDS[level] in answers
+
+
+@pytest.mark.django_db
+def test_the_yes_answers_at_a_level_are_one_card_with_each_question_and_message(client, kb):
+    make_question("t-one", text="First test question?", yes_message="Yes message one.")
+    make_question(
+        "t-two",
+        text="Second test question?",
+        yes_message="Yes message two.",
+        tell_your_doctor="Tell your doctor the test words.",
+    )
+    html = post(client, ["plainomab"], **{"q-t-one": "yes", "q-t-two": "yes"}).content.decode()
+    caution = section(html, "caution")
+    # A prompt that says "Tell your doctor" itself gets no "Tell your doctor:" label before it.
+    assert "Tell your doctor the test words." in caution
+    assert "Tell your doctor:</strong> Tell" not in caution
+    assert "<strong>Tell your doctor:</strong> Prompt for t-one." in caution
+    assert caution.count("app-finding--answer") == 1
+    assert caution.count("You answered yes to") == 1
+    for text in ("First test question?", "Yes message one.", "Second test question?"):
+        assert text in caution
+    # The summary lists both under one "You answered yes to:", each linking to that card.
+    top = summary(html)
+    assert top.count("You answered <strong>yes</strong> to:") == 1
+    assert top.count('href="#answers-caution"') == 2
 
 
 @pytest.mark.django_db
@@ -381,6 +461,69 @@ def test_hostile_or_unusual_text_is_shown_back_escaped_and_never_breaks_the_page
         assert entry not in html
     assert escape(entry) in html
     assert Name.objects.count() == names_before
+
+
+@pytest.mark.django_db
+def test_a_list_in_one_box_gives_one_entry_a_line_without_bullets(client, kb):
+    pasted = "Norco 10/325\r\n\r\n• cautionolol\n2. infozepam\n- plainomab\nqqzzx blorp\n  wine  "
+    html = post(client, [pasted, ""]).content.decode()
+    typed = ["Norco 10/325", "cautionolol", "infozepam", "plainomab", "qqzzx blorp", "wine"]
+    assert field_values(html) == [*typed, ""]
+    assert "We checked 6 entries" in html
+    for entry in typed:
+        assert f"<bdi>{entry}</bdi></a>" in summary(html)
+
+
+@pytest.mark.django_db
+def test_a_lone_empty_row_has_no_remove_button_and_a_row_with_text_has_one(client, kb):
+    html = post(client, ["only"], action="remove-1").content.decode()
+    assert field_values(html) == [""]
+    assert re.search(r'value="remove-1" hidden', html)
+    html = post(client, ["only"], action="add").content.decode()
+    assert not re.search(r'value="remove-\d" hidden', html)
+
+
+@pytest.mark.django_db
+def test_results_come_first_and_the_title_says_so_without_javascript(client, kb):
+    html = post(client, ["Norco 10/325"]).content.decode()
+    assert "<title>Your results – Check your medicines" in html
+    main = html[html.index("<main") :]
+    # Straight after the page heading: the results; the list and what it is for fold away
+    # below them, one press from open.
+    assert main.index("<h1>") < main.index("Your results") < main.index('id="check-form"')
+    assert main.index('id="check-form"') < main.index("Type the medicines")
+    assert '<details class="app-list-panel">' in main
+    assert "Change my list or answers" in main
+
+
+@pytest.mark.django_db
+def test_each_group_is_explained_once_naming_every_entry_it_applies_to(client, kb):
+    html = post(client, ["Norco 10/325", "Norco", "cautionolol"]).content.decode()
+    avoid = section(html, "avoid")
+    assert avoid.count('id="about-opioid"') == 1
+    assert avoid.count("Do not take opioids") + avoid.count(kb["opioid"].headline) >= 1
+    assert html.count(kb["opioid"].what_to_do) == 1
+    assert "<bdi>Norco 10/325</bdi>" in avoid and "<bdi>Norco</bdi>" in avoid
+
+
+@pytest.mark.django_db
+def test_htmx_results_bring_one_short_announcement_and_the_error_summary_out_of_band(client, kb):
+    html = post(client, ["Norco 10/325", "cautionolol", "plainomab", "qqzzx blorp"], htmx=True)
+    html = html.content.decode()
+    status = re.search(r'<div id="results-status" hx-swap-oob="innerHTML">(.*?)</div>', html, re.S)
+    assert status.group(1).strip() == (
+        "Your results: 1 to avoid, 1 to ask about, 1 not recognised, 1 with no known interaction."
+    )
+    assert '<div id="error-summary" hx-swap-oob="true">' in html
+    errors = post(client, [""], htmx=True).content.decode()
+    found = re.search(
+        r'<div id="error-summary" hx-swap-oob="true">(.*?)</div>\s*<div id="results-status"',
+        errors,
+        re.S,
+    )
+    assert "There is a problem" in found.group(1) and 'role="alert"' in found.group(1)
+    results = errors[: errors.index('<div id="error-summary"')]
+    assert "There is a problem" not in results
 
 
 @pytest.mark.django_db

@@ -141,6 +141,15 @@ def test_blank_checklist_shows_review_dates_and_numbered_sources_with_addresses(
     assert 'href="#checklist-source-2">2</a>' in text
 
 
+def test_a_reviewer_the_clinic_has_not_named_is_not_shown(client, built):
+    checklist = built["checklist"]
+    checklist.reviewer_name = "Clinic pharmacist (name set by your clinic)"
+    checklist.save()
+    text = page_text(client.get(URL))
+    assert "set by your clinic" not in text and "Reviewed by" not in text
+    assert "Last reviewed" in text and "Next review due" in text
+
+
 @time_machine.travel(datetime.datetime(2027, 3, 5, 12, 0, tzinfo=datetime.UTC), tick=False)
 def test_checklist_says_the_day_it_was_made(client, built):
     text = page_text(client.get(URL))

@@ -45,7 +45,11 @@ def test_the_shipped_checklist_shows_all_its_words_and_cites_the_fda_label(clien
     assert checklist.introduction in text
     urgent = UrgentHelp.load()
     assert urgent.heading in text and urgent.action in text  # the site's one urgent box
-    assert f"Reviewed by {checklist.reviewer_name}" in text
+    if "set by your clinic" in checklist.reviewer_name:
+        # The starting content's placeholder reviewer never reaches a patient.
+        assert "set by your clinic" not in text and "Reviewed by" not in text
+    else:
+        assert f"Reviewed by {checklist.reviewer_name}" in text
     cited = Source.objects.filter(
         pk__in=[
             source.pk

@@ -76,7 +76,8 @@ def page_text(response) -> str:
 def medicine_rows(response) -> list[str]:
     """The text of each row of the filled medicine table, tags removed."""
     body = response.content.decode()
-    table = body.split('app-checklist__table--filled">', 1)[1].split("</table>", 1)[0]
+    table = re.split(r'app-checklist__table--filled[^"]*">', body, maxsplit=1)[1]
+    table = table.split("</table>", 1)[0]
     rows = re.findall(r"<tr class=\"app-checklist__row[^\"]*\">(.*?)</tr>", table, re.S)
     return [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", row)).split()) for row in rows]
 
@@ -91,7 +92,7 @@ def test_each_medicine_shows_as_typed_as_read_and_its_level_in_words(client):
     rows = medicine_rows(response)
     assert len(rows) == 5
     by_typed = {row.split(" ", 1)[0]: row for row in rows}
-    assert "Norco (hydrocodone + acetaminophen)" in by_typed["Norco"]
+    assert "hydrocodone + acetaminophen" in by_typed["Norco"]
     assert "Do not take together" in by_typed["Norco"]
     assert "Opioid test headline." in by_typed["Norco"]
     assert "testcodone" in by_typed["testcodon"]
@@ -257,4 +258,12 @@ def test_change_my_list_posts_the_list_and_answers_back_to_the_checker(client):
         "/check/", {"medicine": ["Norco 10/325"], "q-t-liver": "no", "action": "check"}
     )
     assert back.status_code == 200
-    assert 'value="Norco 10/325"' in back.content.decode()
+    assert ">Norco 10/325</textarea>" in back.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_list_in_one_box_fills_one_row_a_line(client):
+    data = make_checker_post(["Norco 10/325\r\n• ibuprofen\n\n2. wine"])
+    body = client.post(URL, data).content.decode()
+    for typed in ("Norco 10/325", "ibuprofen", "wine"):
+        assert f'name="medicine" value="{typed}"' in body

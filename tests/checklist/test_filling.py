@@ -93,10 +93,30 @@ def test_rows_show_how_it_was_read_only_when_that_adds_something():
             ]
         )
     )
-    assert (rows[0].read_as, rows[0].ingredients) == ("Norco", "hydrocodone + acetaminophen")
+    # "Norco 10/325" already says Norco: only what is in it is added.
+    assert (rows[0].read_as, rows[0].ingredients) == ("", "hydrocodone + acetaminophen")
     assert (rows[1].read_as, rows[1].ingredients) == ("", "")
     assert rows[2].read_as == "oxycodone"
     assert rows[2].is_close_match
+
+
+def test_a_long_typed_name_is_not_repeated_by_its_reading():
+    rows = medicine_rows(
+        Report(
+            findings=[
+                make_finding(
+                    "hydrocodone bitartrate and acetaminophen 10 mg/325 mg tablets",
+                    read_as="hydrocodone and acetaminophen",
+                    ingredients=["hydrocodone", "acetaminophen"],
+                ),
+                make_finding(
+                    "Vicodin", read_as="Vicodin", ingredients=["hydrocodone", "acetaminophen"]
+                ),
+            ]
+        )
+    )
+    assert (rows[0].read_as, rows[0].ingredients) == ("", "")
+    assert rows[1].ingredients == "hydrocodone + acetaminophen"
 
 
 def test_the_plain_line_never_repeats_the_level_words():

@@ -125,7 +125,8 @@ ARTICLE_FACTS = {
         "medication-assisted detox",
         "you do not have to face this alone",
     ],
-    "review dates": ["reviewed by", "last reviewed", "next review due"],
+    # "Reviewed by" shows once the clinic names its reviewer (the starting content does not).
+    "review dates": ["last reviewed", "next review due"],
 }
 
 
