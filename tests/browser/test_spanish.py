@@ -64,10 +64,10 @@ def test_every_spanish_topic_has_no_wcag_violations(browsing, width):
 
 def fill_checker(page, entries, answers) -> None:
     page.goto("/es/check/")
-    while page.locator("input[name='medicine']").count() < len(entries):
-        rows = page.locator("input[name='medicine']").count()
+    while page.locator("[name='medicine']").count() < len(entries):
+        rows = page.locator("[name='medicine']").count()
         page.get_by_role("button", name="Poner otra medicina").click()
-        expect(page.locator("input[name='medicine']")).to_have_count(rows + 1)
+        expect(page.locator("[name='medicine']")).to_have_count(rows + 1)
     for number, entry in enumerate(entries, start=1):
         page.get_by_label(f"Medicina {number}", exact=True).fill(entry)
     for slug, answer in answers.items():
@@ -98,7 +98,7 @@ def test_spanish_results_at_every_level_read_in_spanish_and_pass_axe(browsing, w
         "Usted dijo que sí a",
     ):
         expect(results).to_contain_text(words)
-    expect(page).to_have_title("Revise sus medicinas – LDN Guide")
+    expect(page).to_have_title("Lo que encontramos – Revise sus medicinas – LDN Guide")
     screenshot(page, "es checker every level")
     assert_no_axe_violations(page, f"Spanish results at {width}px ({'htmx' if js else 'no JS'})")
 
@@ -108,8 +108,8 @@ def test_an_empty_spanish_check_says_so_in_spanish(browsing, js):
     page = browsing.page(for_axe=True, width=PHONE, js=js)
     page.goto("/es/check/")
     press_check(page)
-    expect(page.locator("#results")).to_contain_text("Hay un problema")
-    expect(page.locator("#results")).to_contain_text("Escriba el nombre de una medicina")
+    expect(page.locator("#error-summary")).to_contain_text("Hay un problema")
+    expect(page.locator("#error-summary")).to_contain_text("Escriba el nombre de una medicina")
     screenshot(page, "es checker error empty")
     assert_no_axe_violations(page, "Spanish empty check")
 
