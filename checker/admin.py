@@ -11,16 +11,15 @@ import zipfile
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Max, Q, Value, When
 from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.csrf import csrf_exempt
 from simple_history.admin import SimpleHistoryAdmin
 
 from checker import engine, guard, imports, must_warn
@@ -36,7 +35,7 @@ from checker.models import (
 from clinical.admin import ReviewedAdminMixin
 from clinical.editing import ClinicalAdmin, RenderBound
 from education.readability import describe_grade
-from serving.uploads import BoundedUpload
+from serving.uploads import BoundedUpload, staff_upload_screen
 
 READING_GRADE_HELP = (
     "Flesch-Kincaid reading grade of the words patients read, worked out when you save. "
@@ -200,6 +199,7 @@ class InteractionGroupAdmin(MustWarnGuardMixin, ReviewedAdminMixin, ClinicalAdmi
         "urgent",
         "order",
         "ingredient_count",
+        "is_debatable",
         "reading_grade",
         "next_review_due",
         "review_overdue",
@@ -238,12 +238,30 @@ class InteractionGroupAdmin(MustWarnGuardMixin, ReviewedAdminMixin, ClinicalAdmi
                 "description": "Short sentences and plain words (reading grade 8 or lower). Put the plain word first and the medical word after it. Never say a medicine is safe.",
             },
         ),
+        (
+            "When it applies",
+            {
+                "fields": ["products", "instead_of"],
+                "description": "A group is found through its ingredients; these add named products and say which other group's words this group's words replace.",
+            },
+        ),
+        (
+            "Debatable?",
+            {
+                "fields": ["debatable"],
+                "description": "Staff only. Say here why a rule is debatable, so a reviewer can weigh it.",
+            },
+        ),
         ("Sources", {"fields": ["sources"]}),
         ReviewedAdminMixin.review_fieldset,
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(ingredient_total=Count("ingredients"))
+
+    @admin.display(description="debatable", boolean=True)
+    def is_debatable(self, obj):
+        return bool(obj.debatable.strip())
 
     @admin.display(description="ingredients", ordering="ingredient_total")
     def ingredient_count(self, obj):
@@ -522,16 +540,15 @@ class ImportRunAdmin(admin.ModelAdmin):
         return [upload, *super().get_urls()]
 
     def upload_view(self, request):
-        if not self.admin_site.has_permission(request):
-            return redirect_to_login(
-                request.get_full_path(), reverse("admin:login", current_app=self.admin_site.name)
-            )
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        request.upload_handlers = [
-            BoundedUpload(request, max_bytes=imports.MAX_UPLOAD_BYTES + 1024 * 1024)
-        ]
-        return csrf_protect(self.admin_site.admin_view(self.add_view))(request)
+        return staff_upload_screen(
+            self,
+            request,
+            self.add_view,
+            self.has_add_permission,
+            lambda request: BoundedUpload(
+                request, max_bytes=imports.MAX_UPLOAD_BYTES + 1024 * 1024
+            ),
+        )
 
     def has_change_permission(self, request, obj=None):
         return False  # nothing to edit: the review screen decides

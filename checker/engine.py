@@ -7,7 +7,8 @@ CONTRACT (views, the API, the checklist and the management command call only the
     name_suggestions() -> list[str]      # for the <datalist>
     suggestions_file() -> tuple[str, str]   # (version, one name a line), served as a static file
     screening_questions() -> list[rules.Question]
-    report_as_json(report) -> dict       # exactly DESIGN.md's JSON contract
+    report_as_json(report) -> dict       # exactly DESIGN.md's JSON contract (+ its additions)
+    confirmed_entry(text, part=0, choice=0) -> str | None   # "Did you mean X?" answered yes
     build_from_database() -> Engine      # a fresh engine from the rows as this transaction sees
                                          # them, never cached (the must-warn guard, previews)
 
@@ -85,11 +86,10 @@ class Engine:
 
 @dataclass
 class CheckedReport(rules.Report):
-    """A rules.Report that also keeps the findings in the order the entries were typed, which is
-    the order the JSON answer lists them in (one result per input, so programs can pair them)."""
+    """A rules.Report from the engine's knowledge base. Its findings_as_typed (kept by
+    rules.evaluate) are the order the JSON answer lists them in."""
 
-    findings_as_typed: list[rules.Finding] = field(default_factory=list)
-    # How each ingredient is named in the report's language (the checklist rows use it).
+    # How each ingredient is named in the report's language and region (the checklist rows).
     display_names: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -180,8 +180,8 @@ def _build(version: str | None) -> Engine:
         # A row staff add between these queries waits for the next rebuild, no crash.
         if ingredient_id in ingredient_names:
             name_ingredients.setdefault(name_id, []).append(ingredient_names[ingredient_id])
-    for name_id, name, kind, region, everyday, read_as in Name.objects.values_list(
-        "id", "name", "kind", "region", "everyday_word", "read_as"
+    for name_id, name, kind, region, everyday, read_as, two_meanings in Name.objects.values_list(
+        "id", "name", "kind", "region", "everyday_word", "read_as", "two_meanings"
     ):
         if name_ingredients.get(name_id):
             records.append(
@@ -192,6 +192,7 @@ def _build(version: str | None) -> Engine:
                     region=tuple(code.strip() for code in region.split(";") if code.strip()),
                     everyday=everyday,
                     read_as=read_as,
+                    two_meanings=two_meanings,
                 )
             )
 
@@ -214,6 +215,8 @@ def _build(version: str | None) -> Engine:
             ingredients=frozenset(group_ingredients.get(group.pk, ())),
             sources=_source_refs(group.sources.all()),
             urgent=group.urgent,
+            products=frozenset(name.casefold() for name in group.product_names),
+            instead_of=frozenset(group.instead_of_slugs),
             about_opioids=group.about_opioids,
         )
         for group in InteractionGroup.objects.prefetch_related("sources")
@@ -345,8 +348,9 @@ LANGUAGE_REGIONS = {"es": ("es", "mx")}
 
 
 def _display_names(language: str) -> dict[str, str]:
-    """Ingredient -> its name in the language: the first single-ingredient alias listed for the
-    language's regions in the drug list (morphine -> morfina, acetaminophen -> acetaminofén)."""
+    """Ingredient -> its name in the language: the first one-word, single-ingredient alias
+    listed for the language's regions in the drug list (morphine -> morfina, acetaminophen ->
+    acetaminofén); none when the language calls it by its English name (tramadol)."""
     from checker.models import Name
 
     regions = set(LANGUAGE_REGIONS.get(language, ()))
@@ -354,13 +358,19 @@ def _display_names(language: str) -> dict[str, str]:
     if not regions:
         return names
     aliases = Name.objects.filter(kind="alias").exclude(region="").order_by("pk")
+    same: set[str] = set()  # the language calls it by its English name ("tramadol")
     for alias in aliases.prefetch_related("ingredients"):
         ingredients = list(alias.ingredients.all())
         if len(ingredients) != 1 or not regions & set(alias.regions):
             continue
         english = ingredients[0].name
-        if alias.name.casefold() != english.casefold():
+        key = matching.name_key(alias.name)
+        if key == matching.name_key(english):
+            same.add(english)
+        elif " " not in key:  # the ingredient's own name: "morfina", not "tramadol gotas"
             names.setdefault(english, alias.name)
+    for english in same:
+        names.pop(english, None)
     from checker.datafiles import DATA
 
     chosen = DATA / language / "ingredient_names.yaml"
@@ -382,29 +392,27 @@ def _source_refs(sources: Iterable) -> tuple[rules.SourceRef, ...]:
 
 
 def check_medicines(
-    *, entries: Iterable[str], answers: Mapping[str, bool | None] | None = None
+    *,
+    entries: Iterable[str],
+    answers: Mapping[str, bool | None] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> CheckedReport:
     """Read each entry and evaluate it with the screening answers, in the active language.
-    Nothing is stored or logged."""
+    Nothing is stored or logged. `names` shows ingredients by the region's names on the page
+    (the JSON keeps US names); on a translated page the language's own names win."""
     engine = engine_for()
-    matches = [engine.index.match(entry) for entry in entries]
-    token = rules.DISPLAY_NAMES.set(engine.display_names)
-    try:
-        report = rules.evaluate(
-            matches=matches,
-            answers=answers or {},
-            rules=engine.rules,
-            questions=engine.questions,
-            dose_context=engine.dose_context,
-        )
-    finally:
-        rules.DISPLAY_NAMES.reset(token)
-    checked = CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
-    checked.display_names = engine.display_names
-    position = {id(match): number for number, match in enumerate(matches)}
-    checked.findings_as_typed = sorted(
-        checked.findings, key=lambda finding: position.get(id(finding.match), len(matches))
+    matches = [_spoken(engine, engine.index.match(entry)) for entry in entries]
+    shown = {**(names or {}), **engine.display_names} if engine.display_names else names
+    report = rules.evaluate(
+        matches=matches,
+        answers=answers or {},
+        rules=engine.rules,
+        questions=engine.questions,
+        dose_context=engine.dose_context,
+        names=shown,
     )
+    checked = CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
+    checked.display_names = shown or {}
     return checked
 
 
@@ -436,23 +444,91 @@ def urgent_help() -> dict:
     }
 
 
+def _say(engine: Engine, name: str) -> str:
+    """A suggestion ("Did you mean morphine?") in the engine's language ("morfina"), when that
+    name reads as exactly the same medicine; else as it is."""
+    spoken = engine.display_names.get(name)
+    if not spoken:
+        return name
+    again = engine.index.match(spoken)
+    original = engine.index.match(name)
+    if (
+        again.match == matching.MATCH_EXACT
+        and set(again.ingredients) == set(original.ingredients)
+        and not again.unmatched
+        and not again.alternatives
+    ):
+        return spoken
+    return name
+
+
+def _spoken(engine: Engine, match: matching.Match) -> matching.Match:
+    """The match with its suggestions named in the engine's language."""
+    if not engine.display_names:
+        return match
+    from dataclasses import replace
+
+    changes = {}
+    if match.suggestion:
+        changes["suggestion"] = _say(engine, match.suggestion)
+    if match.alternatives:
+        changes["alternatives"] = tuple(_spoken(engine, alt) for alt in match.alternatives)
+    if match.parts:
+        changes["parts"] = tuple(_spoken(engine, part) for part in match.parts)
+    return replace(match, **changes) if changes else match
+
+
+def confirmed_entry(text: str, *, part: int = 0, choice: int = 0) -> str | None:
+    """The entry with the patient's choice put in: the guess of product `part` (from 1; 0 for
+    an entry of one product) when `choice` is 0, else its reading number `choice` of a name
+    with two meanings. Read again, it is an exact reading. None when there is nothing to
+    confirm (the entry or the knowledge base changed)."""
+    engine = engine_for()
+    say = (lambda name: _say(engine, name)) if engine.display_names else None
+    return engine.index.confirmed_text(text, part=part, choice=choice, say=say)
+
+
 def report_as_json(report: rules.Report) -> dict:
-    """DESIGN.md's JSON: one result per entry in the order typed, and the count per severity."""
+    """DESIGN.md's JSON: one result per entry in the order typed, and the count per severity.
+
+    Each result has input, recognized, match, matched_name, ingredients, groups, severity,
+    message and tell_your_doctor; and, only when they apply:
+    - unmatched: the parts not read as a medicine taken ["hc"], ["no codeine"];
+    - alternatives: every reading of a name with two meanings, each {matched_name,
+      ingredients, groups, severity}; the result itself is the most serious of them;
+    - parts: one result (this same shape) per product, when the input names several; the
+      result itself is then the most serious product, with every product's ingredients."""
     findings = getattr(report, "findings_as_typed", None) or report.findings
     return {
-        "results": [
-            {
-                "input": finding.match.input,
-                "recognized": finding.match.recognized,
-                "match": finding.match.match,
-                "matched_name": finding.match.matched_name,
-                "ingredients": list(finding.match.ingredients),
-                "groups": list(finding.groups),
-                "severity": finding.severity,
-                "message": finding.message or finding.headline,
-                "tell_your_doctor": finding.tell_your_doctor,
-            }
-            for finding in findings
-        ],
+        "results": [_result_as_json(finding) for finding in findings],
         "summary": dict(report.summary),
     }
+
+
+def _result_as_json(finding: rules.Finding) -> dict:
+    result = {
+        "input": finding.match.input,
+        "recognized": finding.match.recognized,
+        "match": finding.match.match,
+        "matched_name": finding.match.matched_name,
+        "ingredients": list(finding.match.ingredients),
+        "groups": list(finding.groups),
+        "severity": finding.severity,
+        "message": finding.message or finding.headline,
+        "tell_your_doctor": finding.tell_your_doctor,
+    }
+    if finding.match.unmatched:
+        result["unmatched"] = list(finding.match.unmatched)
+    if finding.alternatives:
+        result["alternatives"] = [
+            {
+                "matched_name": reading.match.matched_name,
+                "ingredients": list(reading.match.ingredients),
+                "groups": list(reading.groups),
+                "severity": reading.severity,
+            }
+            for reading in finding.alternatives
+        ]
+    if finding.parts:
+        result["parts"] = [_result_as_json(part) for part in finding.parts]
+    return result

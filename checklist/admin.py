@@ -12,7 +12,7 @@ from education.readability import describe_grade
 
 @admin.register(Checklist)
 class ChecklistAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
-    list_display = ["title", "reviewer_name", "last_reviewed", "next_review_due", "review_overdue"]
+    list_display = ["title", "reviewer", "last_reviewed", "next_review_due", "review_overdue"]
     readonly_fields = ["reading_grade"]
     fieldsets = [
         (None, {"fields": ["title", "introduction", "reading_grade"]}),

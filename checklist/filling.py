@@ -2,6 +2,7 @@
 each "tell your doctor" prompt once. Plain Python over checker.rules shapes; no database."""
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checker.matching import MATCH_FUZZY
@@ -42,19 +43,26 @@ class Prompt:
         return names_fit(self.entries)
 
 
-def medicine_rows(report: Report) -> list[MedicineRow]:
-    """One row per entry, in the report's order: most serious first, opioids first of all."""
-    names = getattr(report, "display_names", None) or {}
-    return [_medicine_row(finding, names) for finding in report.findings]
+def medicine_rows(report: Report, names: Mapping[str, str] | None = None) -> list[MedicineRow]:
+    """One row per entry, in the report's order: most serious first, opioids first of all. An
+    entry that named several products ("Norco, metformin") gives one row per product. `names`
+    shows ingredients by the region's names ("paracetamol"); the report's own names (its
+    language's: "codeína" on the Spanish page) win."""
+    names = {**(names or {}), **(getattr(report, "display_names", None) or {})}
+    return [
+        _medicine_row(product, names)
+        for finding in report.findings
+        for product in (finding.parts or (finding,))
+    ]
 
 
-def _medicine_row(finding: Finding, names=None) -> MedicineRow:
+def _medicine_row(finding: Finding, names: Mapping[str, str]) -> MedicineRow:
     match = finding.match
     read_as = match.matched_name or ""
     if read_as.casefold() == match.input.strip().casefold():
         read_as = ""  # "tramadol" read as "tramadol" says nothing new
-    # Each ingredient as the page's language names it (codeína on the Spanish page).
-    ingredients = " + ".join((names or {}).get(name, name) for name in match.ingredients)
+    # Each ingredient as the page's language and region name it (codeína on the Spanish page).
+    ingredients = " + ".join(names.get(i, i) for i in match.ingredients)
     if not ingredients or _words(ingredients) == _words(match.matched_name or ""):
         ingredients = ""  # "hydrocodone and acetaminophen" needs no "(hydrocodone + acetaminophen)"
     if match.match != MATCH_FUZZY:

@@ -12,7 +12,7 @@ from clinical.models import ReviewedContent, ReviewedQuerySet, Source
 class ChecklistQuerySet(ReviewedQuerySet):
     def current(self) -> "Checklist | None":
         """The one checklist the site shows (the first, if staff ever add a second)."""
-        return self.order_by("pk").first()
+        return self.order_by("pk").select_related("reviewer").first()
 
 
 class Checklist(ReviewedContent):
@@ -32,16 +32,8 @@ class Checklist(ReviewedContent):
         help_text="Shown in a thick-bordered box only when the patient's list has an opioid. "
         "The page lists the opioid entries above this text.",
     )
-    # The checklist always prints its review record, so these are required here.
-    reviewer_name = models.CharField(
-        max_length=120,
-        help_text="Who checked these words, for example 'Clinic pharmacist'.",
-    )
-    reviewer_credentials = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text="Their role or qualification, for example 'PharmD'. Optional.",
-    )
+    # The checklist always prints its review dates, so they are required here; its reviewer
+    # is printed only once the clinic has named one.
     last_reviewed = models.DateField(
         default=timezone.localdate, help_text="The date the words were last checked."
     )

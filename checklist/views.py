@@ -98,8 +98,19 @@ def checklist(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         posted = read_checker_post(request.POST, question_slugs=[q.slug for q in questions])
         if not posted.is_empty:
-            report = engine.check_medicines(entries=posted.entries, answers=posted.answers)
-            context.update(filled_context(report=report, posted=posted, questions=questions))
+            names = request.region.names if hasattr(request, "region") else {}
+            report = engine.check_medicines(
+                entries=posted.entries, answers=posted.answers, names=names
+            )
+            context.update(
+                filled_context(
+                    report=report,
+                    posted=posted,
+                    questions=questions,
+                    names=names,
+                    clinic=getattr(request, "clinic", None),
+                )
+            )
         else:
             context["nothing_posted"] = True
     return render(request, "checklist/checklist.html", context)
@@ -127,14 +138,27 @@ def cited_numbers(items, numbered: dict[Source, int]) -> list[int]:
     return sorted({numbered[source] for item in items for source in item.sources.all()})
 
 
-def filled_context(*, report: Report, posted: CheckerPost, questions) -> dict:
-    rows = medicine_rows(report)
+def clinic_lines(clinic) -> int:
+    """The printed lines the clinic's own details take (Clinic settings). Its name and number
+    print beside the title (its "Call us if" line is on screen only: the number heads the
+    page); a long name and number wrap to a line of their own."""
+    if clinic is None:
+        return 0
+    return 1 if len(clinic.name) + len(clinic.phone) > 45 else 0
+
+
+def filled_context(
+    *, report: Report, posted: CheckerPost, questions, names=None, clinic=None
+) -> dict:
+    rows = medicine_rows(report, names)
     prompts = doctor_prompts(report)
     extra = TRANSLATION_PRINT_LINES.get(translation.current_language(), 0)
     room = FILLED_PRINT_BUDGET - printed_lines(rows, prompts) - extra
     note_lines = min(max(room, FILLED_NOTE_LINES.start), FILLED_NOTE_LINES.stop - 1)
     if room < FILLED_NOTE_LINES.start - 2:
         note_lines = 1  # far over: one line to write on, and the notes heading as a prompt
+    else:
+        note_lines = max(note_lines - clinic_lines(clinic), FILLED_NOTE_LINES.start)
     return {
         "filled": True,
         # Too little room even for the fewest note lines: the print sets its lines closer.

@@ -1,17 +1,32 @@
 """Admin for the shared clinical content (sources, the urgent box) and the review tools every
 reviewed text uses: the "Review" list filter and the "Mark as reviewed today" action."""
 
+import hashlib
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.views.decorators.csrf import csrf_exempt
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinical import inflesz, translation
 from clinical.editing import PlainLimitsMixin
-from clinical.models import Source, Translation, UrgentHelp, one_year_after
+from clinical.models import (
+    LOGO_MAX_BYTES,
+    ClinicSettings,
+    Reviewer,
+    Source,
+    Translation,
+    UrgentHelp,
+    logo_type,
+    one_year_after,
+)
+from serving.uploads import ClinicLogoUpload, staff_upload_screen
 
 
 class ReviewOverdueFilter(admin.SimpleListFilter):
@@ -49,8 +64,9 @@ class ReviewedAdminMixin(PlainLimitsMixin):
     review_fieldset = (
         "Clinical review",
         {
-            "fields": ["reviewer_name", "reviewer_credentials", "last_reviewed", "next_review_due"],
-            "description": "Who checked these words and when. After a review use “Mark as "
+            "fields": ["reviewer", "last_reviewed", "next_review_due"],
+            "description": "Who checked these words and when. Choose the reviewer from the "
+            "clinic's reviewers (add a person under Reviewers). After a review use “Mark as "
             "reviewed today” in the list, or set the dates here.",
         },
     )
@@ -94,10 +110,10 @@ class ReviewedAdminMixin(PlainLimitsMixin):
 
     @admin.action(description="Mark as reviewed today by me (next review due in a year)")
     def mark_reviewed_today(self, request, queryset):
-        """Records a review by the person signed in, under their full name: never the
-        placeholder ("Clinic pharmacist (set by your clinic)") or someone else's name."""
-        reviewer = request.user.get_full_name().strip()
-        if not reviewer:
+        """Records a review by the person signed in: the clinic's Reviewer with their full name
+        (never a placeholder or someone else's name)."""
+        name = request.user.get_full_name().strip()
+        if not name:
             self.message_user(
                 request,
                 "Nothing was marked: the review must name who did it. Add your first and last "
@@ -105,15 +121,24 @@ class ReviewedAdminMixin(PlainLimitsMixin):
                 messages.ERROR,
             )
             return
+        # The clinic's named reviewer with the signed-in person's name (their role with it).
+        reviewer = Reviewer.objects.filter(name=name).order_by("pk").first()
+        if reviewer is None:
+            self.message_user(
+                request,
+                f"Nothing was marked: {name} is not one of the clinic's reviewers yet. Add "
+                "yourself under Reviewers (your name as on your staff login, and your role), "
+                "then try again.",
+                messages.ERROR,
+            )
+            return
         rows = list(queryset)
         for row in rows:
-            if row.reviewer_name != reviewer:
-                row.reviewer_credentials = ""
-            row.reviewer_name = reviewer
+            row.reviewer = reviewer
             row.mark_reviewed()
             row._change_reason = "Marked as reviewed"
             row.save()
-        self.message_user(request, f"{len(rows)} marked as reviewed today by {reviewer}.")
+        self.message_user(request, f"{len(rows)} marked as reviewed today by {name}.")
 
     @admin.display(description="Review")
     def review_overdue(self, obj) -> str:
@@ -126,6 +151,15 @@ class ReviewedAdminMixin(PlainLimitsMixin):
         if days <= 30:
             return "Due today" if days == 0 else f"Due in {days} day{'s' if days != 1 else ''}"
         return f"Due {obj.next_review_due:%d %b %Y}"
+
+
+@admin.register(Reviewer)
+class ReviewerAdmin(SimpleHistoryAdmin):
+    """The clinic's reviewers, named once and chosen on each reviewed text."""
+
+    list_display = ["name", "role"]
+    search_fields = ["name", "role"]
+    fields = ["name", "role"]
 
 
 @admin.register(Source)
@@ -167,12 +201,12 @@ class TranslationForm(forms.ModelForm):
         required=False,
         label="I checked this translation against the current English",
         help_text="Records a review today (next one due in a year) and clears “English changed "
-        "since review”. Fill in the reviewer too.",
+        "since review”. Choose the reviewer too.",
     )
 
     class Meta:
         model = Translation
-        fields = ["reviewer_name", "reviewer_credentials", "last_reviewed", "next_review_due"]
+        fields = ["reviewer", "last_reviewed", "next_review_due"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -249,7 +283,7 @@ class TranslationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
         "__str__",
         "english_changed",
         "spanish_score",
-        "reviewer_name",
+        "reviewer",
         "last_reviewed",
         "next_review_due",
     ]
@@ -271,8 +305,7 @@ class TranslationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
                 {
                     "fields": [
                         "checked_against_english",
-                        "reviewer_name",
-                        "reviewer_credentials",
+                        "reviewer",
                         "last_reviewed",
                         "next_review_due",
                     ]
@@ -296,3 +329,143 @@ class TranslationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     @admin.display(description="Spanish reading ease of the whole text")
     def spanish_score_detail(self, obj) -> str:
         return f"{inflesz.describe(list((obj.texts or {}).values()))}. Aim for 65 or more."
+
+
+class ClinicSettingsForm(forms.ModelForm):
+    logo_file = forms.FileField(
+        label="Logo",
+        required=False,
+        help_text="A PNG, JPEG, GIF or WebP image, at most 200 KB. It shows beside 'LDN Guide' "
+        "at the top of every page, at most 3 rem (48 px) high.",
+    )
+    remove_logo = forms.BooleanField(label="Remove the logo", required=False)
+
+    class Meta:
+        model = ClinicSettings
+        fields = [
+            "name",
+            "logo_alt",
+            "brand_colour",
+            "phone",
+            "phone_out_of_hours",
+            "hours",
+            "address",
+            "call_us_if",
+            "stop_before_surgery_days",
+            "restart_plan",
+            "region",
+        ]
+
+    def clean_logo_file(self):
+        upload = self.cleaned_data.get("logo_file")
+        if not upload:
+            return None
+        if upload.size > LOGO_MAX_BYTES:
+            raise forms.ValidationError("This image is too big: keep it under 200 KB.")
+        data = upload.read()
+        if not logo_type(data):
+            raise forms.ValidationError("Upload a PNG, JPEG, GIF or WebP image.")
+        return data
+
+    def _post_clean(self):
+        # The model's clean() sees the logo the form is about to keep (the alt text is needed).
+        data = self.cleaned_data.get("logo_file")
+        if self.cleaned_data.get("remove_logo"):
+            self.instance.logo, self.instance.logo_type, self.instance.logo_version = b"", "", ""
+        elif data:
+            self.instance.logo = data
+            self.instance.logo_type = logo_type(data)
+            self.instance.logo_version = hashlib.sha256(data).hexdigest()[:12]
+        super()._post_clean()
+
+
+@admin.register(ClinicSettings)
+class ClinicSettingsAdmin(SimpleHistoryAdmin):
+    """The one clinic record: the list goes straight to it."""
+
+    form = ClinicSettingsForm
+    readonly_fields = ["current_logo", "region_in_use"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["name", "region", "region_in_use"],
+                "description": "Patients see only what you fill in: an empty field shows nothing.",
+            },
+        ),
+        (
+            "Contact",
+            {"fields": ["phone", "phone_out_of_hours", "hours", "address", "call_us_if"]},
+        ),
+        (
+            "Taking LDN page",
+            {
+                "fields": ["stop_before_surgery_days", "restart_plan"],
+                "description": "Your own advice on stopping LDN before surgery. The dose "
+                "schedule is on the page itself (Pages: Taking LDN, section 'Start low and go up "
+                "step by step': each point is a step).",
+            },
+        ),
+        (
+            "Look",
+            {"fields": ["current_logo", "logo_file", "logo_alt", "remove_logo", "brand_colour"]},
+        ),
+    ]
+
+    @admin.display(description="Region in use")
+    def region_in_use(self, obj) -> str:
+        from clinical import regions
+
+        region = regions.current(obj)
+        source = "your choice above" if obj.region else "the server's DJANGO_CLINIC_REGION"
+        return f"{region.country} ({source}). Emergency: {region.emergency}"
+
+    @admin.display(description="Logo now")
+    def current_logo(self, obj):
+        if not obj or not obj.has_logo:
+            return "No logo."
+        return format_html(
+            '<img src="{}?v={}" alt="{}" height="48">',
+            reverse("clinic_logo"),
+            obj.logo_version,
+            obj.logo_alt,
+        )
+
+    def get_urls(self):
+        # Its add and change screens take a logo (settings.UPLOAD_URL_NAMES): the staff member
+        # and their permission are checked before the body is read, then the file is kept in
+        # memory, at most 200 KB of it.
+        own = [
+            path("add/", csrf_exempt(self.logo_view), name="clinical_clinicsettings_add"),
+            path(
+                "<path:object_id>/change/",
+                csrf_exempt(self.logo_view),
+                name="clinical_clinicsettings_change",
+            ),
+        ]
+        return [*own, *super().get_urls()]
+
+    def logo_view(self, request, object_id=None):
+        if object_id is None:
+            return staff_upload_screen(
+                self, request, self.add_view, self.has_add_permission, ClinicLogoUpload
+            )
+        return staff_upload_screen(
+            self,
+            request,
+            self.change_view,
+            self.has_view_or_change_permission,
+            ClinicLogoUpload,
+            object_id,
+        )
+
+    def has_add_permission(self, request):
+        return not ClinicSettings.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if ClinicSettings.objects.exists():
+            return redirect(reverse("admin:clinical_clinicsettings_change", args=[1]))
+        return redirect(reverse("admin:clinical_clinicsettings_add"))

@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class ClinicalConfig(AppConfig):
     name = "clinical"
-    verbose_name = "Sources, urgent help and translations"
+    verbose_name = "Sources and urgent help, clinic settings, translations"
 
     def ready(self) -> None:
         from django.utils.translation import gettext

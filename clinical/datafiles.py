@@ -124,28 +124,20 @@ class Row(dict):
 
 @dataclass(frozen=True)
 class Review:
-    """A review record as the data files give it."""
+    """A review record as the data files give it: the dates only. Who reviewed a text is the
+    clinic's to say (clinical.Reviewer, chosen in the admin), never a data file's."""
 
-    reviewer_name: str = ""
-    reviewer_credentials: str = ""
     last_reviewed: datetime.date | None = None
     next_review_due: datetime.date | None = None
 
     def fields(self) -> dict[str, Any]:
-        return {
-            "reviewer_name": self.reviewer_name,
-            "reviewer_credentials": self.reviewer_credentials,
-            "last_reviewed": self.last_reviewed,
-            "next_review_due": self.next_review_due,
-        }
+        return {"last_reviewed": self.last_reviewed, "next_review_due": self.next_review_due}
 
 
 def read_review(row: Row) -> Review:
     review = row.mapping("review")
-    review.only("reviewer_name", "reviewer_credentials", "last_reviewed", "next_review_due")
+    review.only("last_reviewed", "next_review_due")
     return Review(
-        reviewer_name=review.text("reviewer_name", required=False, max_length=200),
-        reviewer_credentials=review.text("reviewer_credentials", required=False, max_length=200),
         last_reviewed=review.date("last_reviewed"),
         next_review_due=review.date("next_review_due"),
     )

@@ -18,6 +18,7 @@ ENGLISH_MODELS = {
     "checklist.QuestionToAsk": "checklist",
     "checklist.ThingToBring": "checklist",
     "checklist.SignToWatch": "checklist",
+    "clinical.ClinicSettings": "clinic",
 }
 
 
@@ -39,8 +40,12 @@ def _english_saved(sender, **kwargs) -> None:
     kind = _kind_of(sender)
     if kind is None:
         return
-    from clinical.translation import refresh_english_changed
+    from clinical.translation import ensure_clinic_rows, refresh_english_changed
 
+    if kind == "clinic":
+        # The clinic's words are typed by staff, not loaded from files: each language gets its
+        # row (empty until staff write it) once there is English to translate.
+        transaction.on_commit(ensure_clinic_rows)
     transaction.on_commit(lambda: refresh_english_changed(kind))
 
 

@@ -78,6 +78,9 @@ GROUP_FIELDS = ("label", "headline", "what_could_happen", "what_to_do", "tell_yo
 QUESTION_FIELDS = ("text", "hint", "yes_message", "tell_your_doctor")
 CHECKLIST_FIELDS = ("title", "introduction", "opioid_warning")
 CHECKLIST_LISTS = ("questions_to_ask", "things_to_bring", "signs_to_watch")
+# The clinic's own words a patient reads (Clinic settings); its name, phone and address are
+# the same in every language.
+CLINIC_FIELDS = ("call_us_if", "hours", "restart_plan")
 
 
 def _fields(obj, names) -> dict[str, str]:
@@ -143,6 +146,26 @@ def english_units(kind: str | None = None) -> Iterator[tuple[str, str, dict[str,
     if kind in (None, K.SOURCE):
         for source in Source.objects.all():
             yield K.SOURCE, source.key, source_texts(source)
+    if kind in (None, K.CLINIC):
+        from clinical.models import ClinicSettings
+
+        clinic = ClinicSettings.objects.filter(pk=1).first()
+        if clinic is not None:
+            yield K.CLINIC, SINGLE_KEY, _fields(clinic, CLINIC_FIELDS)
+
+
+def ensure_clinic_rows() -> None:
+    """A translation row per language for the clinic's words, once staff have written any:
+    staff then write the Spanish in Translations (it starts empty: the English shows)."""
+    from clinical.models import Translation
+
+    english = english_of(Translation.Kind.CLINIC, SINGLE_KEY) or {}
+    if not any(value.strip() for value in english.values()):
+        return
+    for language in other_languages():
+        Translation.objects.get_or_create(
+            kind=Translation.Kind.CLINIC, key=SINGLE_KEY, language=language
+        )
 
 
 def english_of(kind: str, key: str) -> dict[str, str] | None:
@@ -338,6 +361,27 @@ def show_checklist(checklist, lists: dict[str, list], language: str) -> Shown:
     for name, lines in lists.items():
         for line in lines:
             line.text = _pick(texts, f"{name}.{_part_key(line)}", line.text, shown)
+    return shown
+
+
+def show_clinic(clinic, language: str):
+    """The clinic settings with its words (the "Call us if" line, the hours, the restart plan)
+    in the language, English where staff have not written them: a copy, for this request."""
+    import copy
+
+    if (
+        clinic is None
+        or is_default(language)
+        or not any((getattr(clinic, name) or "").strip() for name in CLINIC_FIELDS)
+    ):
+        return clinic
+    row = _lookup("clinic", [SINGLE_KEY], language).get(SINGLE_KEY)
+    texts = row.texts if row else {}
+    if not texts:
+        return clinic
+    shown = copy.copy(clinic)
+    for name in CLINIC_FIELDS:
+        setattr(shown, name, _pick(texts, name, getattr(clinic, name), Shown(language=language)))
     return shown
 
 

@@ -111,14 +111,10 @@ class TopicAdmin(ReviewedAdminMixin, CitedHistoryAdmin):
         (
             "Clinical review",
             {
-                "fields": [
-                    "reviewer_name",
-                    "reviewer_credentials",
-                    "last_reviewed",
-                    "next_review_due",
-                ],
-                "description": "Patients see who reviewed the page and when. After a review, "
-                "set “last reviewed” to today and “next review due” to a year from today.",
+                "fields": ["reviewer", "last_reviewed", "next_review_due"],
+                "description": "Patients see who reviewed the page (“Reviewed by name, role”, "
+                "only once you choose a reviewer; add people under Reviewers) and when. After a "
+                "review, set “last reviewed” to today and “next review due” to a year from today.",
             },
         ),
         ("Sources for the whole page", {"fields": ["sources"], "classes": ["collapse"]}),

@@ -48,13 +48,8 @@ class Topic(ReviewedContent):
         default=0, help_text="Pages are listed from the lowest number to the highest."
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
-    # A page always shows its review record, so its fields are required (ReviewedContent's are not).
-    reviewer_name = models.CharField(
-        max_length=200, help_text="Who checked this page for medical accuracy."
-    )
-    reviewer_credentials = models.CharField(
-        max_length=200, blank=True, help_text="Their role or qualifications, e.g. PharmD, RN."
-    )
+    # A page always shows its review dates, so they are required (ReviewedContent's are not);
+    # its reviewer is shown only once the clinic has named one.
     last_reviewed = models.DateField(default=timezone.localdate)
     next_review_due = models.DateField(
         help_text="Usually one year after the last review. The page shows it to patients.",
@@ -133,9 +128,20 @@ class TopicSection(models.Model):
         WITHDRAWAL = "withdrawal", "Withdrawal symptoms"
         GETTING_HELP = "getting_help", "Getting help"
         URGENT_CARE = "urgent_care", "Urgent care card (red box: contact a doctor now)"
-        IMMEDIATE_CARE = "immediate_care", "Emergency care card (red and black box: call 911)"
+        IMMEDIATE_CARE = (
+            "immediate_care",
+            "Emergency care card (red and black box: ends with the emergency number)",
+        )
         WARNING = "warning", "Important warning (yellow box)"
         PLAIN = "plain", "Plain list"
+        DOSE_SCHEDULE = (
+            "dose_schedule",
+            "Dose schedule (a table: each point is a step, e.g. 'Week 1', its second line the dose)",
+        )
+        STOP_BEFORE_SURGERY = (
+            "stop_before_surgery",
+            "Stopping before surgery (shows the days and restart plan from Clinic settings)",
+        )
 
     CARE_CARD_KINDS = {Kind.URGENT_CARE: "urgent", Kind.IMMEDIATE_CARE: "immediate"}
 
@@ -192,6 +198,14 @@ class TopicSection(models.Model):
     @property
     def is_warning(self) -> bool:
         return self.kind == self.Kind.WARNING
+
+    @property
+    def is_dose_schedule(self) -> bool:
+        return self.kind == self.Kind.DOSE_SCHEDULE
+
+    @property
+    def is_stop_before_surgery(self) -> bool:
+        return self.kind == self.Kind.STOP_BEFORE_SURGERY
 
     def item_texts(self) -> list[str]:
         return [item.text for item in self.items.all()]

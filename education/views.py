@@ -88,7 +88,10 @@ def topic(request, slug):
     # previous / next links need.
     topics = list(
         translation.with_languages(
-            Topic.objects.filter(Q(status=Topic.Status.PUBLISHED) | Q(slug=slug)), "page"
+            Topic.objects.filter(Q(status=Topic.Status.PUBLISHED) | Q(slug=slug)).select_related(
+                "reviewer"
+            ),
+            "page",
         )
     )
     page = next((t for t in topics if t.slug == slug), None)

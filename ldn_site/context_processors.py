@@ -1,8 +1,10 @@
-"""Site-wide template values."""
+"""Site-wide template values: the clinic (clinical.ClinicSettings) and its region."""
 
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+
+from clinical import regions
 
 
 def _same_page_in(request, language: str) -> str:
@@ -26,8 +28,19 @@ def site(request):
     default_url = next(
         (item["url"] for item in languages if item["code"] == settings.LANGUAGE_CODE), "/"
     )
+    clinic = getattr(request, "clinic", None)
+    if clinic is None:  # a request that did not pass the middleware (a test's RequestFactory)
+        from clinical.middleware import _load_clinic
+
+        clinic = _load_clinic()
+    region = getattr(request, "region", None) or regions.in_language(
+        regions.current(clinic), translation.get_language()
+    )
     return {
-        "CLINIC_NAME": settings.CLINIC_NAME,
+        # The clinic's name from the admin; before staff set one, the server's DJANGO_CLINIC_NAME.
+        "CLINIC_NAME": clinic.name.strip() or settings.CLINIC_NAME,
+        "clinic": clinic,
+        "region": region,
         # A view lists the languages its page has no text in (a page shown in English in
         # their place): no hreflang link then points to that language.
         "missing_languages": [],

@@ -51,6 +51,16 @@ ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 # The clinic running the site, shown in the header and footer.
 CLINIC_NAME = os.environ.get("DJANGO_CLINIC_NAME", "LDN Guide")
 
+# Where the clinic's patients live: the emergency numbers, "paracetamol" or "acetaminophen",
+# and the English of dates and spelling (clinical/data/regions.yaml). Staff can override it in
+# the admin's Clinic settings.
+CLINIC_REGIONS = ("us", "uk", "ie", "ca", "au", "nz")
+CLINIC_REGION = os.environ.get("DJANGO_CLINIC_REGION", "us").strip().lower() or "us"
+if CLINIC_REGION not in CLINIC_REGIONS:
+    raise ImproperlyConfigured(
+        f"DJANGO_CLINIC_REGION is {CLINIC_REGION!r}: use one of {', '.join(CLINIC_REGIONS)}."
+    )
+
 INSTALLED_APPS = [
     # The stock admin, with a second factor for staff when DJANGO_ADMIN_OTP is on.
     "staff.apps.StaffAdminConfig",
@@ -113,6 +123,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # request.clinic and request.region; English pages in the region's English.
+    "clinical.middleware.ClinicRegionMiddleware",
     # A database that does not answer gives the friendly 503 page, not a 500.
     "serving.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out admin login into the 429 page.
@@ -246,7 +258,12 @@ FILE_UPLOAD_HANDLERS = ["serving.uploads.RefuseFiles"]
 # checks the staff member and their permission before the body is read, and reads at most
 # checker.imports.MAX_UPLOAD_BYTES. The proxy must allow that size on this address only
 # (deploy/nginx/ldn-guide.conf).
-UPLOAD_URL_NAMES = ["admin:checker_importrun_add"]
+UPLOAD_URL_NAMES = [
+    "admin:checker_importrun_add",
+    # The clinic's logo (Clinic settings): kept in memory, at most 200 KB (issue 15).
+    "admin:clinical_clinicsettings_add",
+    "admin:clinical_clinicsettings_change",
+]
 
 # --- Auth -------------------------------------------------------------------------------------
 
@@ -352,6 +369,10 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
+# The region's English (en-gb, en-au, ...): spelling from locale/, date formats from
+# ldn_site/formats/ (clinical/data/regions.yaml names each region's locale).
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["ldn_site.formats"]
 USE_TZ = True
 
 # --- Static files -----------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from checker.models import (
     ScreeningQuestion,
 )
 from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
-from clinical.models import Source, UrgentHelp
+from clinical.models import Reviewer, Source, UrgentHelp
 from clinical.severity import Severity
 from education.models import Item, Topic, TopicSection
 
@@ -36,12 +36,22 @@ REVIEW_DUE = datetime.date(2099, 1, 15)
 # The review record every reviewed text gets unless a test says otherwise (clinical's
 # ReviewedContent: pages, the checklist, interaction groups, screening questions). Pass
 # last_reviewed=None, next_review_due=None for a text never reviewed.
+# A text's reviewer is one of the clinic's named Reviewers (make_reviewer); pass reviewer=None
+# for a text no named person has reviewed (patients then see no "Reviewed by" line).
 REVIEW_RECORD = {
-    "reviewer_name": "Jo Test",
-    "reviewer_credentials": "RN",
     "last_reviewed": REVIEWED,
     "next_review_due": REVIEW_DUE,
 }
+
+
+def make_reviewer(name: str = "Jo Test", role: str = "RN") -> Reviewer:
+    """One of the clinic's reviewers (clinical.Reviewer): patients see "Reviewed by name, role".
+    The same name and role give the same person."""
+    return Reviewer.objects.get_or_create(name=name, role=role)[0]
+
+
+def review_record() -> dict:
+    return {**REVIEW_RECORD, "reviewer": make_reviewer()}
 
 
 def _next() -> int:
@@ -95,7 +105,7 @@ def make_group(*, sources=(), **fields) -> InteractionGroup:
         "what_to_do": "Test: what to do.",
         "tell_your_doctor": "Test: tell your doctor you take it.",
         "order": 50,
-        **REVIEW_RECORD,
+        **review_record(),
     }
     group = InteractionGroup.objects.create(**{**defaults, **fields})
     group.sources.set(sources)
@@ -130,7 +140,7 @@ def make_question(slug: str | None = None, *, sources=(), **fields) -> Screening
         "yes_level": Severity.CAUTION,
         "yes_message": f"Yes message for {slug}.",
         "tell_your_doctor": f"Prompt for {slug}.",
-        **REVIEW_RECORD,
+        **review_record(),
     }
     question = ScreeningQuestion.objects.create(slug=slug, **{**defaults, **fields})
     question.sources.set(sources)
@@ -160,7 +170,7 @@ def make_topic(**fields) -> Topic:
         "title": "Test page",
         "summary": "A short test page.",
         "status": Topic.Status.PUBLISHED,
-        **REVIEW_RECORD,
+        **review_record(),
         "order": 99,
     }
     return Topic.objects.create(slug=slug, **{**defaults, **fields})
@@ -199,8 +209,7 @@ def make_checklist(**fields) -> Checklist:
         "introduction": "Test introduction: take this page to your visit.",
         "opioid_warning": "Test opioid warning: do not take LDN with these.",
         **REVIEW_RECORD,
-        "reviewer_name": "Sam Test",
-        "reviewer_credentials": "PharmD",
+        "reviewer": make_reviewer("Sam Test", "PharmD"),
     }
     return Checklist.objects.create(**{**defaults, **fields})
 

@@ -15,7 +15,7 @@ from checker.models import InteractionGroup
 from checklist.models import Checklist
 from clinical.models import Source
 from tests.education.pages import form_values, read_page
-from tests.factories import make_topic
+from tests.factories import make_reviewer, make_topic
 
 pytestmark = pytest.mark.django_db
 ADMIN = "/" + settings.ADMIN_URL
@@ -93,7 +93,7 @@ def test_mark_reviewed_names_the_person_and_refuses_a_login_without_a_name(monke
     from checker.models import ScreeningQuestion
 
     question = ScreeningQuestion.objects.get(slug="liver")
-    before = question.reviewer_name
+    before = question.reviewer
 
     nameless = as_user(add_staff("nameless", "pharmacist", monkeypatch))
     response = nameless.post(
@@ -103,7 +103,7 @@ def test_mark_reviewed_names_the_person_and_refuses_a_login_without_a_name(monke
     )
     assert "Nothing was marked: the review must name who did it." in text_of(response)
     question.refresh_from_db()
-    assert question.reviewer_name == before
+    assert question.reviewer == before
 
     named = as_user(add_staff("ben", "pharmacist", monkeypatch, name="Ben Okafor"))
     response = named.post(
@@ -111,9 +111,19 @@ def test_mark_reviewed_names_the_person_and_refuses_a_login_without_a_name(monke
         {"action": "mark_reviewed_today", "_selected_action": [question.pk]},
         follow=True,
     )
+    # Issue 15: a review names one of the clinic's Reviewers; this login is not one yet.
+    assert "Nothing was marked: Ben Okafor is not one of the clinic's reviewers yet." in (
+        text_of(response)
+    )
+    make_reviewer("Ben Okafor", "Clinic pharmacist")
+    response = named.post(
+        question_url,
+        {"action": "mark_reviewed_today", "_selected_action": [question.pk]},
+        follow=True,
+    )
     assert "1 marked as reviewed today by Ben Okafor." in text_of(response)
     question.refresh_from_db()
-    assert question.reviewer_name == "Ben Okafor"
+    assert str(question.reviewer) == "Ben Okafor, Clinic pharmacist"
 
 
 # --- Roles and the index ------------------------------------------------------------------

@@ -136,3 +136,53 @@ def test_eight_medicines_from_the_checker_page_print_on_two_pages(browsing, tmp_
         for medicine in medicines:
             assert medicine in words, f"{medicine} missing on {paper}"
         assert "Opioid warning" in words
+
+
+CLINIC = {
+    "name": "Riverside Family Practice",
+    "phone": "+44 20 7946 0000",
+    "call_us_if": "Call us if you have a new side effect or are not sure about a medicine.",
+}
+
+
+def show_as_the_site_would(page, base_url: str, html: str) -> None:
+    """Put a page rendered in this test's transaction (the live server cannot read rows the
+    test has not committed) into the browser, at the site's address so its styles load."""
+    page.goto(f"{base_url}/privacy/")
+    page.set_content(html, wait_until="load")
+
+
+@pytest.mark.parametrize(
+    ("medicines", "answers"),
+    [(TEN_MEDICINES, {"alcohol": "yes"}), (TEN_OPIOIDS, EVERY_ANSWER_YES)],
+    ids=["mixed", "ten-opioids-every-answer-yes"],
+)
+def test_the_clinic_s_name_phone_and_call_us_line_print_and_still_fit_two_pages(
+    browsing, client, tmp_path, medicines, answers
+):
+    from clinical.models import ClinicSettings
+
+    ClinicSettings(**CLINIC).save()
+    fields = {"medicine": medicines, **{f"q-{slug}": a for slug, a in answers.items()}}
+    html = client.post("/checklist/", fields).content.decode()
+    page = browsing.page(width=DESKTOP)
+    show_as_the_site_would(page, browsing.base_url, html)
+    for paper in PAPER_SIZES:
+        pages, words = printed(page, tmp_path, paper)
+        assert pages <= 2, f"{pages} pages on {paper}"
+        assert "Riverside Family Practice · Phone +44 20 7946 0000" in words
+        assert "Call 911 or go to the nearest emergency room." in words
+        for medicine in medicines:
+            assert medicine in words, f"{medicine} missing on {paper}"
+
+
+def test_the_blank_checklist_prints_the_clinic_too(browsing, client, tmp_path):
+    from clinical.models import ClinicSettings
+
+    ClinicSettings(**CLINIC).save()
+    page = browsing.page(width=DESKTOP)
+    show_as_the_site_would(page, browsing.base_url, client.get("/checklist/").content.decode())
+    for paper in PAPER_SIZES:
+        pages, words = printed(page, tmp_path, paper)
+        assert pages <= 2, f"{pages} pages on {paper}"
+        assert "Riverside Family Practice · Phone +44 20 7946 0000" in words

@@ -11,6 +11,7 @@ from django.utils import timezone
 from checker.models import InteractionGroup, ScreeningQuestion
 from clinical.models import UrgentHelp, one_year_after
 from clinical.severity import Severity
+from tests.factories import make_reviewer
 
 ACTION = "Ring our clinic's emergency line on 0800 000 000 and say that you take LDN."
 
@@ -58,6 +59,7 @@ def test_groups_and_questions_have_a_review_record_and_the_overdue_filter(staff_
 
 @pytest.mark.django_db
 def test_marking_a_question_reviewed_today_records_who_and_when(staff_client):
+    nora = make_reviewer("Nora Nurse", "Clinic nurse")  # the signed-in staff member, named
     question = ScreeningQuestion.objects.get(slug="liver")
     response = staff_client.post(
         reverse("admin:checker_screeningquestion_changelist"),
@@ -67,6 +69,7 @@ def test_marking_a_question_reviewed_today_records_who_and_when(staff_client):
     question.refresh_from_db()
     today = timezone.localdate()
     assert (question.last_reviewed, question.next_review_due) == (today, one_year_after(today))
+    assert question.reviewer == nora
     assert question.history.first().history_change_reason == "Marked as reviewed"
     due_soon = ScreeningQuestion.objects.due_soon(days=400)
     assert question in due_soon and ScreeningQuestion.objects.overdue().count() == 0

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from education.models import Topic
 from tests.education.pages import form_values, read_page
-from tests.factories import make_item, make_section, make_source, make_topic
+from tests.factories import make_item, make_reviewer, make_section, make_source, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -205,6 +205,7 @@ def test_marking_pages_reviewed_today_moves_the_next_review_a_year_on(
     staff_client, staff_user, patient
 ):
     staff_client.force_login(staff_user)  # a session of the frozen day
+    make_reviewer("Nora Nurse", "Clinic nurse")  # the signed-in staff member, named
     topic = make_topic(slug="due", next_review_due=datetime.date(2028, 1, 1))
     assert "This page is past its review date." in patient.get("/learn/due/").content.decode()
 

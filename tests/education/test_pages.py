@@ -10,6 +10,7 @@ import datetime
 import pytest
 import time_machine
 from django.utils.dateformat import format as format_date
+from django.utils.html import escape
 
 from checker.models import InteractionGroup
 from clinical.models import Source
@@ -21,6 +22,7 @@ from tests.factories import (
     make_group,
     make_item,
     make_question_to_ask,
+    make_reviewer,
     make_section,
     make_source,
     make_topic,
@@ -112,8 +114,7 @@ def test_a_topic_shows_its_points_citations_sources_and_review_record(client, on
     topic = make_topic(
         slug="test-topic",
         title="How the test medicine works",
-        reviewer_name="Dana Test",
-        reviewer_credentials="PharmD",
+        reviewer=make_reviewer("Dana Test", "PharmD"),
         last_reviewed=datetime.date(2026, 3, 4),
         next_review_due=datetime.date(2027, 3, 4),
     )
@@ -169,15 +170,10 @@ def test_every_published_page_shows_every_point_it_holds_and_its_review_record(c
             assert source.title in page["main"]
         cited = {n for s in topic.sections.all() for i in s.items.all() for n in i.cite_numbers}
         assert {f"#source-{n}" for n in cited} <= set(page["links"])
-        reviewer = topic.reviewer_name
-        if topic.reviewer_credentials:
-            reviewer += f", {topic.reviewer_credentials}"
-        if "set by your clinic" in reviewer:
-            # The starting content's placeholder reviewer never reaches a patient.
-            assert "set by your clinic" not in page["main"]
-            assert "Reviewed by" not in page["main"]
+        if topic.reviewer:  # the clinic's named reviewer, or no line at all
+            assert f"Reviewed by {topic.reviewer.name}, {topic.reviewer.role}" in page["main"]
         else:
-            assert f"Reviewed by {reviewer}" in page["main"]
+            assert "Reviewed by" not in page["main"]
         assert f"Last reviewed: {format_date(topic.last_reviewed, 'F j, Y')}" in page["main"]
         assert f"Next review due: {format_date(topic.next_review_due, 'F j, Y')}" in page["main"]
         assert "LDN is used off-label." in page["main"]
@@ -191,7 +187,8 @@ def test_source_links_leave_the_site_without_passing_anything_on(client):
     listed = Source.objects.exclude(url="").exclude(groups=None, topics=None, items=None)
     assert listed.exists()
     for source in listed.distinct():
-        assert f'<a href="{source.url}" rel="noopener noreferrer">' in html
+        # an address with & in it is written &amp; in the HTML, as it must be
+        assert f'<a href="{escape(source.url)}" rel="noopener noreferrer">' in html
 
 
 def test_sources_page_lists_every_source_a_patient_text_cites(client):
@@ -268,10 +265,12 @@ def test_care_card_sections_say_how_urgent_they_are_in_words(client):
     assert "Call your test clinic now." in page["main"]
     assert "Immediate action required: Call 911 if" in page["main"]
     assert "You cannot wake someone up." in page["main"]
-    # The emergency card (only that one) ends with the site's one urgent box's action.
+    # The emergency card (only that one) ends with the region's emergency number (the US by
+    # default) and the site's one urgent box's action.
     emergency_card = page["main"].split("Immediate action required: Call 911 if", 1)[1]
-    assert "You cannot wake someone up.\nTest: call your test emergency number now." in (
-        emergency_card
+    assert (
+        "You cannot wake someone up.\nCall 911 or go to the nearest emergency room. "
+        "Test: call your test emergency number now." in emergency_card
     )
     assert page["main"].count("Test: call your test emergency number now.") == 1
 

@@ -24,7 +24,7 @@ def published_paths(client) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_every_published_page_needs_at_most_five_queries_and_one_for_the_urgent_box(client):
+def test_every_published_page_needs_at_most_six_queries_and_one_for_the_urgent_box(client):
     paths = published_paths(client)
     assert "/" in paths
     assert len([p for p in paths if p.startswith("/learn/") and p != "/learn/"]) >= 5
@@ -34,8 +34,10 @@ def test_every_published_page_needs_at_most_five_queries_and_one_for_the_urgent_
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
             assert response.status_code == 200
-        # A page with an emergency care card also reads the site's one urgent box.
-        budget = 6 if b"app-care-card--immediate" in response.content else 5
+        # A page with an emergency care card also reads the site's one urgent box; every page
+        # reads the clinic's settings (its name, contact details and region), once per cache
+        # version (issue 15).
+        budget = 7 if b"app-care-card--immediate" in response.content else 6
         if len(queries) > budget:
             too_many[path] = len(queries)
     assert too_many == {}

@@ -1,0 +1,44 @@
+"""The free-text reviewer fields go, now that every text names a clinical.Reviewer (the step
+before copied them). A migration of its own: PostgreSQL does not alter a table in the
+transaction that just updated its rows."""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("checker", "0012_reviewers")]
+
+    operations = [
+        migrations.RemoveField(
+            model_name="historicalinteractiongroup",
+            name="reviewer_credentials",
+        ),
+        migrations.RemoveField(
+            model_name="historicalinteractiongroup",
+            name="reviewer_name",
+        ),
+        migrations.RemoveField(
+            model_name="historicalscreeningquestion",
+            name="reviewer_credentials",
+        ),
+        migrations.RemoveField(
+            model_name="historicalscreeningquestion",
+            name="reviewer_name",
+        ),
+        migrations.RemoveField(
+            model_name="interactiongroup",
+            name="reviewer_credentials",
+        ),
+        migrations.RemoveField(
+            model_name="interactiongroup",
+            name="reviewer_name",
+        ),
+        migrations.RemoveField(
+            model_name="screeningquestion",
+            name="reviewer_credentials",
+        ),
+        migrations.RemoveField(
+            model_name="screeningquestion",
+            name="reviewer_name",
+        ),
+    ]

@@ -1,0 +1,28 @@
+"""The free-text reviewer fields go, now that every text names a clinical.Reviewer (the step
+before copied them). A migration of its own: PostgreSQL does not alter a table in the
+transaction that just updated its rows."""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("checklist", "0006_reviewers")]
+
+    operations = [
+        migrations.RemoveField(
+            model_name="checklist",
+            name="reviewer_credentials",
+        ),
+        migrations.RemoveField(
+            model_name="checklist",
+            name="reviewer_name",
+        ),
+        migrations.RemoveField(
+            model_name="historicalchecklist",
+            name="reviewer_credentials",
+        ),
+        migrations.RemoveField(
+            model_name="historicalchecklist",
+            name="reviewer_name",
+        ),
+    ]
