@@ -2,6 +2,8 @@
 axe (WCAG 2.2 A/AA), the journeys work in Spanish, and the Spanish checklist prints on two
 pages. Screenshots go to test-artifacts/screenshots/ with "es" in their names (issue 14)."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -175,6 +177,40 @@ def test_a_patient_finds_the_spanish_site_from_the_english_home_and_stays_on_the
     # The switch lands on the same page in the other language, and back.
     page.get_by_role("link", name="English").click()
     expect(page).to_have_url(browsing.base_url + "/learn/side-effects/")
-    expect(page.locator("html")).to_have_attribute("lang", "en")
+    # English in the clinic region's English ("en-us", "en-gb": its dates and spelling)
+    expect(page.locator("html")).to_have_attribute("lang", re.compile(r"^en(-[a-z]+)?$"))
     page.get_by_role("link", name="Español").click()
     expect(page).to_have_url(browsing.base_url + "/es/learn/side-effects/")
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["htmx", "nojs"])
+def test_a_spanish_patient_answers_quiso_decir_with_one_press(browsing, js):
+    from tests.browser.test_journeys import (
+        expect_partial_swap_or_new_page,
+        finding,
+        mark_document,
+        medicine_values,
+    )
+
+    page = browsing.page(for_axe=True, width=PHONE, js=js)
+    fill_checker(page, ["morfna", "jarabe sin codeína", "T3"], {})
+    press_check(page)
+    results = page.locator("#results")
+    expect(results).to_contain_text("¿Quiso decir morfina?")
+    expect(results).to_contain_text("No contamos «sin codeína» como una medicina que usted toma")
+    expect(results).to_contain_text("Este nombre puede ser liotironina o")
+    expect(
+        finding(page, "T3").get_by_role("button", name=re.compile("^Quiero decir"))
+    ).to_have_count(2)
+    for english in ("Did you mean", "Yes, I mean", "We did not count", "This name can mean"):
+        expect(results).not_to_contain_text(english)
+    screenshot(page, f"es checker quiso decir ({'htmx' if js else 'nojs'})")
+    assert_no_axe_violations(page, f"Spanish guesses ({'htmx' if js else 'no JS'})")
+
+    mark_document(page)
+    finding(page, "morfna").get_by_role("button", name="Sí, quiero decir morfina").click()
+    expect(results).not_to_contain_text("¿Quiso decir")
+    expect_partial_swap_or_new_page(page, js)
+    assert medicine_values(page)[0] == "morfina"
+    expect(finding(page, "morfina")).to_contain_text("morfina (un opioide)")
+    assert page.url.endswith("/es/check/")  # nothing typed goes into the address
