@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test test-fast test-browser migrations-check hooks admin lint bench bench-weight serve loadtest clean browser-deps admin-totp benchmark-http messages
+.PHONY: run test test-fast test-browser migrations-check hooks admin lint bench bench-weight bench-suite serve loadtest clean browser-deps admin-totp benchmark-http messages
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +87,10 @@ bench: $(BIN)/activate
 # Home and /check/ on slow 3G (400 kbit/s, 400 ms) with a 4x slower CPU, cold: load time, bytes.
 bench-weight: $(VENV)/.dev-installed browser-deps
 	$(PY) scripts/bench_weight.py
+
+# The test suite before issue 10 (2b7acac) and now, fast and browser parts, on a quiet machine.
+bench-suite: $(VENV)/.dev-installed browser-deps
+	$(PY) scripts/bench_suite.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -34,25 +34,34 @@ from checker.models import (
 )
 from clinical.admin import ReviewedAdminMixin
 from clinical.editing import ClinicalAdmin, RenderBound
-from education.readability import describe_grade
+from education.readability import describe_worst
 from serving.uploads import BoundedUpload, staff_upload_screen
 
 READING_GRADE_HELP = (
-    "Flesch-Kincaid reading grade of the words patients read, worked out when you save. "
+    "Flesch-Kincaid reading grade of the hardest field patients read; each field shows its "
+    "own grade as you type. "
     "Aim for 8 or lower: short sentences, everyday words. Medicine names are not counted."
 )
 
 
-def group_text(group: InteractionGroup) -> str:
-    return "\n".join(
-        [group.headline, group.what_could_happen, group.what_to_do, group.tell_your_doctor]
-    )
+GROUP_TEXT_FIELDS = ("headline", "what_could_happen", "what_to_do", "tell_your_doctor")
+QUESTION_TEXT_FIELDS = ("text", "hint", "yes_message", "tell_your_doctor")
 
 
-def question_text(question: ScreeningQuestion) -> str:
-    return "\n".join(
-        [question.text, question.hint, question.yes_message, question.tell_your_doctor]
-    )
+def fields_of(obj, names) -> list[tuple[str, str]]:
+    """(label, text) of each field patients read, for the worst field's reading grade."""
+    return [
+        (str(obj._meta.get_field(name).verbose_name).capitalize(), getattr(obj, name) or "")
+        for name in names
+    ]
+
+
+def group_text(group: InteractionGroup) -> list[tuple[str, str]]:
+    return fields_of(group, GROUP_TEXT_FIELDS)
+
+
+def question_text(question: ScreeningQuestion) -> list[tuple[str, str]]:
+    return fields_of(question, QUESTION_TEXT_FIELDS)
 
 
 class _Refused(Exception):  # noqa: N818 - undoes a revert
@@ -192,6 +201,7 @@ class MustWarnGuardMixin:
 
 @admin.register(InteractionGroup)
 class InteractionGroupAdmin(MustWarnGuardMixin, ReviewedAdminMixin, ClinicalAdmin):
+    reading_grade_fields = GROUP_TEXT_FIELDS
     list_display = [
         "slug",
         "label",
@@ -269,13 +279,13 @@ class InteractionGroupAdmin(MustWarnGuardMixin, ReviewedAdminMixin, ClinicalAdmi
 
     @admin.display(description="Reading grade")
     def reading_grade(self, obj):
-        return describe_grade(group_text(obj))
+        return describe_worst(group_text(obj))
 
     @admin.display(description="Reading grade")
     def reading_grade_detail(self, obj):
         if obj.pk is None:
             return "Shown after you save."
-        return f"{describe_grade(group_text(obj))}. {READING_GRADE_HELP}"
+        return f"{describe_worst(group_text(obj))}. {READING_GRADE_HELP}"
 
     def restore_with_parent(self, request, obj, version) -> None:
         """A group brought back from its history gets its ingredients back too: deleting it
@@ -425,7 +435,8 @@ class NameAdmin(MustWarnGuardMixin, ClinicalAdmin):
 
 
 @admin.register(ScreeningQuestion)
-class ScreeningQuestionAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class ScreeningQuestionAdmin(ReviewedAdminMixin, ClinicalAdmin):
+    reading_grade_fields = QUESTION_TEXT_FIELDS
     list_display = ["text", "slug", "yes_level", "order", "reading_grade", "review_overdue"]
     list_editable = ["order"]
     list_filter = ["yes_level"]
@@ -453,13 +464,13 @@ class ScreeningQuestionAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(description="Reading grade")
     def reading_grade(self, obj):
-        return describe_grade(question_text(obj))
+        return describe_worst(question_text(obj))
 
     @admin.display(description="Reading grade")
     def reading_grade_detail(self, obj):
         if obj.pk is None:
             return "Shown after you save."
-        return f"{describe_grade(question_text(obj))}. {READING_GRADE_HELP}"
+        return f"{describe_worst(question_text(obj))}. {READING_GRADE_HELP}"
 
 
 @admin.register(CheckerSettings)

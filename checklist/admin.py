@@ -2,16 +2,16 @@
 the history (simple-history), and any old version can be restored from there."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
 from clinical.admin import ReviewedAdminMixin
-from clinical.editing import PlainLimitsMixin
-from education.readability import describe_grade
+from clinical.editing import ClinicalAdmin
+from education.readability import describe_grade, describe_worst
 
 
 @admin.register(Checklist)
-class ChecklistAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+class ChecklistAdmin(ReviewedAdminMixin, ClinicalAdmin):
+    reading_grade_fields = ("introduction", "opioid_warning")
     list_display = ["title", "reviewer", "last_reviewed", "next_review_due", "review_overdue"]
     readonly_fields = ["reading_grade"]
     fieldsets = [
@@ -39,10 +39,13 @@ class ChecklistAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
     def reading_grade(self, obj: Checklist) -> str:
         if not obj.pk:
             return "Shown after you save."
-        return describe_grade(" ".join([obj.introduction, obj.opioid_warning]))
+        return describe_worst(
+            [("Introduction", obj.introduction), ("Opioid warning", obj.opioid_warning)]
+        )
 
 
-class ItemAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
+class ItemAdmin(ClinicalAdmin):
+    reading_grade_fields = ("text",)
     list_display = ["text", "order", "is_shown", "reading_grade"]
     list_editable = ["order", "is_shown"]
     list_filter = ["is_shown"]

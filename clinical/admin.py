@@ -175,6 +175,7 @@ class SourceAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
 
 @admin.register(UrgentHelp)
 class UrgentHelpAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
+    reading_grade_fields = ("heading", "signs", "action")
     fields = ["heading", "signs", "action"]
 
     def has_add_permission(self, request):

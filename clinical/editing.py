@@ -13,8 +13,10 @@ shared sources and urgent box): what editing clinical content means here.
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -50,12 +52,35 @@ class PlainLimitsMixin:
     browser's own limit (maxlength), which cuts pasted text mid-sentence without a word, is
     left off, and the server says how long it is."""
 
+    # The fields patients read: each shows its reading grade as staff type
+    # (static/js/admin-editing.js asks the admin's reading-grade address).
+    reading_grade_fields: tuple[str, ...] = ()
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if formfield is not None and getattr(formfield, "max_length", None):
             formfield.widget.attrs.pop("maxlength", None)
             formfield.error_messages["max_length"] = TOO_LONG
+        if formfield is not None and db_field.name in self.reading_grade_fields:
+            formfield.widget.attrs["data-reading-grade"] = reverse("admin:reading_grade")
         return formfield
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        from education.readability import MIN_WORDS_TO_SCORE, reading_grade
+
+        hard = []
+        for name in self.reading_grade_fields:
+            text = getattr(obj, name, "") or ""
+            if len(text.split()) >= MIN_WORDS_TO_SCORE and reading_grade(text) > 8:
+                label = str(obj._meta.get_field(name).verbose_name).capitalize()
+                hard.append(f"“{label}” {reading_grade(text):.1f}")
+        if hard:
+            messages.warning(
+                request,
+                f"Saved, but hard to read: reading grade {', '.join(hard)}. Aim for 8 or "
+                "lower: shorter sentences, everyday words.",
+            )
 
 
 class RenderBound(Exception):  # noqa: N818 - a signal to the view, not an error

@@ -17,7 +17,7 @@ from clinical.admin import ReviewedAdminMixin
 from clinical.editing import ClinicalAdmin, PlainLimitsMixin
 from clinical.models import Source
 from education.models import Item, Topic, TopicSection
-from education.readability import describe_grade, reading_grade
+from education.readability import describe_grade, describe_worst, reading_grade
 
 # Patient text is short: small boxes keep a whole page's sections on one screen.
 SHORT_TEXT = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 70})}}
@@ -37,6 +37,21 @@ def topic_text(topic: Topic) -> str:
         for item in section.items.all():
             parts += [item.text, item.detail]
     return "\n".join(part for part in parts if part)
+
+
+def topic_fields(topic: Topic) -> list[tuple[str, str]]:
+    """Each text a patient reads on a page, with a label staff can find it by."""
+    fields = [("Title", topic.title), ("Summary", topic.summary), ("Intro", topic.intro)]
+    for section in topic.sections.all():
+        name = section.heading or "a section"
+        fields += [
+            (f"{name}: heading", section.heading),
+            (f"{name}: intro", section.intro),
+            (f"{name}: closing", section.closing),
+        ]
+        for item in section.items.all():
+            fields.append((f"{name}: point “{item.text[:30]}”", f"{item.text} {item.detail}"))
+    return fields
 
 
 class CitedHistoryAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
@@ -59,6 +74,7 @@ class CitedHistoryAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
 
 
 class TopicSectionInline(PlainLimitsMixin, admin.StackedInline):
+    reading_grade_fields = ("heading", "intro", "closing")
     model = TopicSection
     extra = 0
     fields = [("heading", "kind", "order"), "intro", "closing", "items_link"]
@@ -79,6 +95,7 @@ class TopicSectionInline(PlainLimitsMixin, admin.StackedInline):
 
 @admin.register(Topic)
 class TopicAdmin(ReviewedAdminMixin, CitedHistoryAdmin):
+    reading_grade_fields = ("title", "summary", "intro")
     list_display = [
         "title",
         "status",
@@ -158,10 +175,14 @@ class TopicAdmin(ReviewedAdminMixin, CitedHistoryAdmin):
     def reading_grade_detail(self, topic):
         if not topic.pk:
             return "Shown after you save."
-        return f"{describe_grade(topic_text(topic))}. {READING_GRADE_HELP}"
+        return (
+            f"{describe_grade(topic_text(topic))}; the hardest field: "
+            f"{describe_worst(topic_fields(topic))}. {READING_GRADE_HELP}"
+        )
 
 
 class ItemInline(PlainLimitsMixin, admin.TabularInline):
+    reading_grade_fields = ("text", "detail")
     model = Item
     extra = 1
     fields = ["text", "detail", "order", "sources", "reading_grade_column"]
@@ -179,6 +200,7 @@ class ItemInline(PlainLimitsMixin, admin.TabularInline):
 
 @admin.register(TopicSection)
 class TopicSectionAdmin(ClinicalAdmin):
+    reading_grade_fields = ("heading", "intro", "closing")
     # A revert of a section puts its list points back as they were.
     history_children = ((Item, "section"),)
     list_display = ["heading", "topic", "kind", "order", "item_count"]
@@ -205,6 +227,7 @@ class TopicSectionAdmin(ClinicalAdmin):
 
 @admin.register(Item)
 class ItemAdmin(CitedHistoryAdmin):
+    reading_grade_fields = ("text", "detail")
     """Every list point on one screen, so a typo can be found by searching for it."""
 
     list_display = ["text", "section", "topic_title", "order", "reading_grade_column"]

@@ -61,3 +61,28 @@ def describe_grade(text: str, *, target: float = 8.0) -> str:
     if grade <= target:
         return f"{grade:.1f} (fine)"
     return f"{grade:.1f} (above {target:g}: use shorter words and sentences)"
+
+
+def worst_field(fields: list[tuple[str, str]], *, target: float = 8.0) -> tuple[str, float] | None:
+    """The hardest field to read, as (label, grade), of the fields long enough to score;
+    None when none is. One hard sentence is not hidden by averaging it with easy ones."""
+    scored = [
+        (label, reading_grade(text))
+        for label, text in fields
+        if len(re.findall(r"[A-Za-z]+", text or "")) >= MIN_WORDS_TO_SCORE
+    ]
+    if not scored:
+        return None
+    return max(scored, key=lambda pair: pair[1])
+
+
+def describe_worst(fields: list[tuple[str, str]], *, target: float = 8.0) -> str:
+    """ "What could happen: 15.0 (above 8: use shorter words and sentences)", the hardest
+    field first, as the admin shows it."""
+    worst = worst_field(fields, target=target)
+    if worst is None:
+        return "too short to score"
+    label, grade = worst
+    if grade <= target:
+        return f"{grade:.1f} (fine; the hardest field is “{label}”)"
+    return f"“{label}”: {grade:.1f} (above {target:g}: use shorter words and sentences)"

@@ -5,6 +5,8 @@ The setting is read on each request, so a test can turn the second factor on and
 
 from django.conf import settings
 from django.contrib.admin import AdminSite
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.urls import path
 from django_otp.admin import OTPAdminAuthenticationForm
 
 # The index, by task: what editors and pharmacists change most first, sign-in security last.
@@ -26,7 +28,31 @@ APP_NAMES = {
 }
 
 
+MAX_GRADE_TEXT = 20_000
+
+
+def reading_grade_view(request):
+    """The reading grade of one field's text as staff type it, by the same rules as the
+    patient-side test (education.readability). Staff text only; nothing is kept or logged."""
+    from education.readability import describe_grade
+
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    text = request.POST.get("text", "")[:MAX_GRADE_TEXT]
+    return JsonResponse({"grade": describe_grade(text)})
+
+
 class StaffAdminSite(AdminSite):
+    def get_urls(self):
+        return [
+            path(
+                "reading-grade/",
+                self.admin_view(reading_grade_view),
+                name="reading_grade",
+            ),
+            *super().get_urls(),
+        ]
+
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)
         for app in apps:

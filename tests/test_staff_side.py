@@ -214,3 +214,67 @@ def test_every_admin_page_has_the_unsaved_edits_script_as_a_static_file(staff_cl
     html = staff_client.get(reverse("admin:clinical_source_add")).content.decode()
     assert re.search(r'<script src="[^"]*admin-editing[^"]*\.js" defer>', html)
     assert "beforeunload" not in html  # no inline script
+
+
+# --- Reading grade per field ------------------------------------------------------------------
+
+HARD = (
+    "Concomitant administration of pharmacologically antagonistic medications "
+    "precipitates considerable physiological destabilisation necessitating "
+    "immediate professional intervention."
+)
+
+
+def test_the_worst_field_is_shown_not_an_average_and_saving_says_so(staff_client):
+    group = InteractionGroup.objects.get(slug="nsaid")
+    url = reverse("admin:checker_interactiongroup_change", args=[group.pk])
+    data = form_values(staff_client.get(url).content, "interactiongroup_form")
+    data["what_could_happen"] = [HARD]
+    data["_save"] = ["Save"]
+    response = staff_client.post(url, data, follow=True)
+    assert "Saved, but hard to read: reading grade “What could happen”" in text_of(response)
+    page = text_of(staff_client.get(url))
+    found = re.search(r"“What could happen”: (\d+\.\d) \(above 8", page)
+    assert found and float(found.group(1)) > 15
+
+
+def test_each_patient_field_asks_for_its_grade_as_staff_type(staff_client):
+    group = InteractionGroup.objects.get(slug="nsaid")
+    html = staff_client.get(
+        reverse("admin:checker_interactiongroup_change", args=[group.pk])
+    ).content.decode()
+    grade_url = reverse("admin:reading_grade")
+    for name in ("headline", "what_could_happen", "what_to_do", "tell_your_doctor"):
+        assert re.search(rf'name="{name}"[^>]*data-reading-grade="{grade_url}"', html) or re.search(
+            rf'data-reading-grade="{grade_url}"[^>]*name="{name}"', html
+        )
+    assert "data-reading-grade" not in html.split('name="slug"')[1].split(">")[0]
+
+    answer = staff_client.post(grade_url, {"text": HARD}).json()["grade"]
+    assert answer.startswith(tuple("123456789")) and "above 8" in answer
+    easy = staff_client.post(grade_url, {"text": "Do not take them on the same day."})
+    assert easy.json()["grade"].endswith("(fine)")
+    assert staff_client.get(grade_url).status_code == 405
+    from django.test import Client
+
+    assert Client().post(grade_url, {"text": HARD}).status_code == 302  # staff only
+
+
+# --- Change notes on rules, questions and checklist texts ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label, model_name",
+    [("checker_screeningquestion", "ScreeningQuestion"), ("checklist_checklist", "Checklist")],
+)
+def test_a_question_and_the_checklist_keep_a_change_note(staff_client, label, model_name):
+    from django.apps import apps
+
+    model = apps.get_model(label.split("_")[0], model_name)
+    obj = model.objects.first()
+    url = reverse(f"admin:{label}_change", args=[obj.pk])
+    data = form_values(staff_client.get(url).content, f"{model._meta.model_name}_form")
+    data["change_note"] = ["Test: clearer wording"]
+    data["_save"] = ["Save"]
+    assert staff_client.post(url, data).status_code == 302
+    assert obj.history.first().history_change_reason == "Test: clearer wording"

@@ -46,3 +46,72 @@
     start();
   }
 })();
+
+/* The reading grade of each field patients read, as staff type: the admin's reading-grade
+   address answers by the same rules as the patient-side test (education/readability.py). */
+(function () {
+  "use strict";
+
+  function csrfToken(field) {
+    var form = field.form;
+    var input = form ? form.querySelector("input[name=csrfmiddlewaretoken]") : null;
+    return input ? input.value : "";
+  }
+
+  function watch(field) {
+    var note = document.createElement("p");
+    note.className = "help app-reading-grade";
+    note.id = (field.id || field.name) + "_grade";
+    note.setAttribute("aria-live", "polite");
+    field.insertAdjacentElement("afterend", note);
+    var described = field.getAttribute("aria-describedby");
+    field.setAttribute("aria-describedby", described ? described + " " + note.id : note.id);
+    var timer = null;
+    var asked = 0;
+
+    function ask() {
+      var number = ++asked;
+      var body = new URLSearchParams();
+      body.set("text", field.value);
+      fetch(field.getAttribute("data-reading-grade"), {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "X-CSRFToken": csrfToken(field) },
+        body: body,
+      })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (answer) {
+          if (answer && number === asked) {
+            note.textContent = "Reading grade: " + answer.grade;
+          }
+        })
+        .catch(function () {
+          note.textContent = "";
+        });
+    }
+
+    field.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(ask, 400);
+    });
+    ask();
+  }
+
+  function start() {
+    var fields = document.querySelectorAll("[data-reading-grade]");
+    for (var i = 0; i < fields.length; i += 1) {
+      // Skip the empty template row Django copies for "Add another".
+      if (!/__prefix__/.test(fields[i].name)) {
+        watch(fields[i]);
+      }
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -217,6 +217,16 @@ def test_change_a_rules_text_with_a_change_note(browsing, settings, nurse, how):
     try:
         page.goto(admin_url(settings, f"checker/interactiongroup/{group.pk}/change/"))
         type_into(page, how, page.locator("#id_headline"), "Ask your doctor first (test).")
+        # Its reading grade, as typed, from the site's own script.
+        expect(page.locator("#id_headline_grade")).to_have_text("Reading grade: 0.5 (fine)")
+        type_into(
+            page,
+            how,
+            page.locator("#id_what_could_happen"),
+            "Concomitant administration precipitates considerable physiological destabilisation.",
+        )
+        expect(page.locator("#id_what_could_happen_grade")).to_contain_text("above 8")
+        type_into(page, how, page.locator("#id_what_could_happen"), group.what_could_happen)
         type_into(page, how, page.locator("#id_change_note"), "Test: shorter headline")
         save(page, how)
         expect(page.locator("ul.messagelist")).to_contain_text("was changed successfully")
