@@ -189,6 +189,7 @@ def read_words(path: Path = DATA / "words.yaml") -> Words:
     row.only(
         "guard_phrases", "everyday_words", "general_drink_words",
         "negation_before", "negation_after", "negation_ends", "drug_lookalikes",
+        "direction_words", "reason_before",
     )  # fmt: skip
 
     def words(name: str) -> frozenset[str]:
@@ -202,6 +203,8 @@ def read_words(path: Path = DATA / "words.yaml") -> Words:
         negation_after=words("negation_after"),
         negation_ends=words("negation_ends"),
         drug_lookalikes=words("drug_lookalikes"),
+        directions=words("direction_words"),
+        reason_before=words("reason_before"),
     )
 
 

@@ -113,6 +113,10 @@ class Words:
     # brand and everyday words spelled like a drug name ("Fenty"): never that drug inside a
     # phrase, only a guess of it alone, never a typo's nearest name
     drug_lookalikes: frozenset[str] = frozenset()
+    # how, when or why it is taken, beside a medicine: "before breakfast", "by mouth", "taper"
+    directions: frozenset[str] = frozenset()
+    # the rest says what it is for, beside a medicine: "LDN for MS", "para el dolor"
+    reason_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -983,6 +987,8 @@ class MatchIndex:
         """A word that names no drug: "daily", "tablets", "ER"; a salt unless it is one too."""
         if word in _FILLER_WORDS:
             return True
+        if word in self._words.directions and word not in self.exact:
+            return True
         return word in _FORM_WORDS and not (word in _SALT_WORDS and word in self.exact)
 
     def _has_numbered_name(self, tokens: list[str]) -> bool:
@@ -1116,6 +1122,12 @@ class MatchIndex:
                 reading.pieces.append(_Piece(j, j + 1, entry, True))
             else:
                 leftover.append(j)
+        if strict:
+            # "LDN for MS", "ondansetron as needed for nausea": what it is for, not a medicine
+            # (any name there was read above)
+            reasons = [j for j in run if words[j] in self._words.reason_before]
+            if reasons:
+                leftover = [j for j in leftover if j < reasons[0]]
         if leftover:
             reading.unmatched.append(" ".join(words[j] for j in leftover))
 
@@ -1187,9 +1199,10 @@ class MatchIndex:
     def _names_something(self, text: str) -> bool:
         """True when the text has a word that could name a medicine (not only a dose)."""
         tokens = _tokens(_tidy(text))
-        return bool(_content(_without_strengths(tokens))) or any(
-            _is_number(t) and t in self.exact for t in tokens
-        )
+        content = _content(_without_strengths(tokens))
+        # "fentanyl patch, change every 3 days": a direction stays with the medicine before it
+        content = [t for t in content if t not in self._words.directions or t in self.exact]
+        return bool(content) or any(_is_number(t) and t in self.exact for t in tokens)
 
     def _break_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans between line breaks, semicolons, commas (not the comma in "50,000") and list
