@@ -233,18 +233,26 @@ _FORM_WORDS |= _word_set(
     "gotas parche parches ampolla ampollas ampolleta ampolletas solucion inyectable inyectables "
     "supositorio supositorios sobre sobres retard liberacion prolongada prolongado recubierto "
     "recubiertos efervescente efervescentes bebible granulado polvo pomada xarope "
+    "blanda blandas blando blandos retardada retardado masticable masticables dispersable "
+    "dispersables cubierta cubiertas "
     "comprime comprimes gelule gelules sirop buvable lp "
     "tabletten tropfen kapseln saft pflaster zapfchen compresse gocce sciroppo cerotto"
 )
-_UNITS |= _word_set("microgramos microgramo miligramos miligramo mililitros")
+_UNITS |= _word_set("microgramos microgramo miligramos miligramo mililitros ui")
 _SPANISH_SALTS = _word_set(
     "clorhidrato cloridrato fosfato sulfato bitartrato tartrato citrato bromuro maleato "
-    "sodico potasico hemihidrato"
+    "sodico sodica potasico potasica calcico calcica magnesico magnesica hemihidrato"
 )
 _FORM_WORDS |= _SPANISH_SALTS
 _SALT_WORDS |= _SPANISH_SALTS
 _FILLER_WORDS |= _word_set("de del con y com para al dia dias cada dosis baja bajas")
-_TOKEN_REWRITES = {"vit": "vitamin", "vits": "vitamins", "w": "with"}
+_TOKEN_REWRITES = {
+    "vit": "vitamin",
+    "vits": "vitamins",
+    "w": "with",
+    "vitamina": "vitamin",  # Spanish: "vitamina D3"
+    "vitaminas": "vitamins",
+}
 
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
 # Cyrillic and Greek letters that look like Latin ones ("оxycodone" typed with a Cyrillic о).

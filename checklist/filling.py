@@ -59,6 +59,8 @@ def medicine_rows(report: Report, names: Mapping[str, str] | None = None) -> lis
 def _medicine_row(finding: Finding, names: Mapping[str, str]) -> MedicineRow:
     match = finding.match
     read_as = match.matched_name or ""
+    # An ingredient's own name, as the page's language names it ("oxycodone" -> "oxicodona").
+    read_as = names.get(read_as, read_as)
     if read_as.casefold() == match.input.strip().casefold():
         read_as = ""  # "tramadol" read as "tramadol" says nothing new
     # Each ingredient as the page's language and region name it (codeína on the Spanish page).

@@ -236,3 +236,36 @@ def test_the_spanish_taking_ldn_page_has_its_steps_and_the_clinic_s_surgery_advi
     text = visible(client.get("/es/learn/taking-ldn/").content.decode())
     assert "Riverside le pide que deje la LDN 3 días antes de la operación." in text
     assert "Start low" not in text and "asks you to stop" not in text
+
+
+def test_spanish_directions_beside_a_medicine_are_not_unread_parts(client):
+    text = check_es(client, "ibuprofeno para el dolor", "tramadol antes de dormir")
+    assert "Usted escribió ibuprofeno para el dolor: ibuprofeno (una medicina para el dolor" in text
+    assert "Usted escribió tramadol antes de dormir: tramadol (un opioide)" in text
+    assert "No encontramos «" not in text and "No pudimos leer todo" not in text
+
+
+def test_spanish_generic_names_and_label_words_are_read_not_guessed(client):
+    text = check_es(
+        client,
+        "metformina clorhidrato de liberación prolongada 500 mg tabletas",
+        "gabapentina 300 mg cápsulas tres veces al día",
+        "naproxeno sódico 220 mg tabletas si hace falta para el dolor",
+        "vitamina D3 2000 UI cápsulas blandas",
+    )
+    assert "No estamos seguros de haberlo leído bien" not in text
+    assert "¿Quiso decir" not in text and "No encontramos «" not in text
+    # metformina, gabapentina and vitamina D3 read as themselves: no known interaction
+    assert "No hay ninguna mala mezcla conocida en nuestra lista (3)" in text
+    assert "naproxeno (una medicina para el dolor y la hinchazón)" in text
+
+
+def test_the_spanish_checklist_says_how_it_read_a_name_in_spanish(client):
+    html = client.post(
+        "/es/checklist/",
+        {"medicine": ["oxicodona 20 mg tabletas dos veces al día"], "action": "checklist"},
+    ).content.decode()
+    text = visible(html)
+    assert "oxicodona 20 mg tabletas dos veces al día" in text
+    assert "oxycodone" not in text
+    assert "No pudimos leer" not in text
