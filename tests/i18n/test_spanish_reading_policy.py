@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from django.urls import reverse
 
 from clinical.models import ClinicSettings, Translation
 from clinical.translation import digest, english_of
@@ -152,7 +153,7 @@ def test_the_spanish_error_page_gives_the_server_s_number_in_spanish(settings):
 
 
 def test_the_clinic_s_own_lines_show_in_spanish_once_staff_write_them(
-    client, django_capture_on_commit_callbacks
+    client, staff_client, django_capture_on_commit_callbacks
 ):
     clinic = ClinicSettings(
         name="Riverside Family Practice",
@@ -165,6 +166,12 @@ def test_the_clinic_s_own_lines_show_in_spanish_once_staff_write_them(
         clinic.save()  # its Spanish row is made on commit, empty
     row = Translation.objects.get(kind="clinic", language="es")
     assert row.texts == {}
+    # Staff find it under Translations, with each English line to translate beside its box.
+    editing = staff_client.get(
+        reverse("admin:clinical_translation_change", args=[row.pk])
+    ).content.decode()
+    assert "English: Call us if you have a new side effect." in editing
+    assert "English: Monday to Friday, 8am to 6pm" in editing
     # Before staff write the Spanish, the Spanish page shows the clinic's English (never blank).
     assert "Monday to Friday, 8am to 6pm" in client.get("/es/").content.decode()
 
