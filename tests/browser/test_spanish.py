@@ -238,8 +238,8 @@ LONG_NAMES_ES = [
 
 @pytest.mark.xfail(
     strict=True,
-    reason="open: the Spanish rows wrap to 3-4 lines at 12 pt; 15 long Spanish names print "
-    "3 pages of Letter and A4 (9-10 lines over), the English 2",
+    reason="open: 15 long Spanish names print 2 pages of A4 but 3 of Letter (8 lines over: the "
+    "footer and the sources); the English fits on 2 of both",
 )
 def test_the_spanish_checklist_with_fifteen_long_names_prints_on_two_pages(browsing):
     from tests.browser.test_scanning import printed_pages

@@ -276,3 +276,9 @@ def test_the_spanish_checklist_says_how_it_read_a_name_in_spanish(client):
     assert "oxicodona 20 mg tabletas dos veces al día" in text
     assert "oxycodone" not in text
     assert "No pudimos leer" not in text
+
+
+def test_the_spanish_and_between_two_names_is_not_an_unread_part(client):
+    text = check_es(client, "lisinopril e hidroclorotiazida 20 mg/12.5 mg tabletas")
+    assert "No encontramos «" not in text and "No pudimos leer todo" not in text
+    assert "No hay ninguna mala mezcla conocida en nuestra lista (1)" in text  # both read
