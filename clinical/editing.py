@@ -42,6 +42,9 @@ def links_of(history, version_id) -> dict[str, list]:
     return links
 
 
+# A page and the sections Django deletes with it are recorded within moments of each other.
+CASCADE_SECONDS = 10
+
 TOO_LONG = (
     "This is %(show_value)d characters long, and at most %(limit_value)d fit. "
     "Shorten it: nothing was cut."
@@ -194,14 +197,65 @@ class ClinicalAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         version = self.reverting_to(request)
+        deleted = None
         if version is not None:
             obj._change_reason = f"Reverted to the version of {version.history_date:%d %b %Y %H:%M}"
+            if not self.model._default_manager.filter(pk=obj.pk).exists():
+                deleted = (
+                    type(version)
+                    .objects.filter(id=obj.pk, history_type="-", history_id__gt=version.history_id)
+                    .order_by("history_id")
+                    .first()
+                )
+                obj._change_reason = "Restored after it was deleted"
         else:
             obj._change_reason = self.change_reason(request, form, change)
         request._clinical_change_reason = obj._change_reason
         super().save_model(request, obj, form, change)
         if version is not None:
             self.restore_with_parent(request, obj, version)
+        if deleted is not None:
+            self.restore_deleted_with(obj, deleted, obj._change_reason)
+
+    # --- a restored item brings back the rows deleted with it --------------------------------
+
+    # (child model, its foreign key to this one): rows Django deletes with this item (a page's
+    # sections, a section's points). Restored from "Recently deleted", the item brings them
+    # back as they were, with their own links and rows.
+    deleted_with: tuple[tuple[type, str], ...] = ()
+
+    def restore_deleted_with(self, obj, deleted, reason: str) -> None:
+        import datetime
+
+        # Deleted with it: in the same delete, in the moments before the item's own record.
+        since = deleted.history_date - datetime.timedelta(seconds=CASCADE_SECONDS)
+        for child_model, fk in self.deleted_with:
+            history = child_model.history.model
+            gone = history.objects.filter(
+                **{f"{fk}_id": obj.pk},
+                history_type="-",
+                history_date__gte=since,
+                history_date__lte=deleted.history_date,
+            ).order_by("history_id")
+            for record in gone:
+                if child_model._default_manager.filter(pk=record.id).exists():
+                    continue
+                state = (
+                    history.objects.filter(id=record.id, history_id__lt=record.history_id)
+                    .exclude(history_type="-")
+                    .order_by("-history_id")
+                    .first()
+                )
+                if state is None:
+                    continue
+                child = state.instance
+                child._change_reason = reason
+                child.save()
+                for name, ids in links_of(history, state.history_id).items():
+                    getattr(child, name).set(ids)
+                child_admin = self.admin_site._registry.get(child_model)
+                if isinstance(child_admin, ClinicalAdmin):
+                    child_admin.restore_deleted_with(child, record, reason)
 
     # --- a revert brings back the rows that belong to the item ------------------------------
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
@@ -105,10 +105,23 @@ def compare_view(request, site, app_label: str, model_name: str, object_id: str)
 # --- Recently deleted -----------------------------------------------------------------------
 
 
+def name_of(instance) -> tuple[str, bool]:
+    """Its name, and whether what it belongs to (a section's page) is deleted too."""
+    try:
+        return str(instance), False
+    except ObjectDoesNotExist:
+        for field in instance._meta.concrete_fields:
+            value = getattr(instance, field.attname, None)
+            if isinstance(value, str) and value.strip() and not field.primary_key:
+                return value.strip()[:80], True
+        return str(instance.pk), True
+
+
 @dataclass
 class Deleted:
     kind: str
     name: str
+    parent_gone: bool
     when: str
     note: str
     restore_url: str
@@ -153,10 +166,12 @@ def deleted_rows(request, site, days: int = DELETED_DAYS) -> list[Deleted]:
                 )
             except NoReverseMatch:
                 continue
+            name, parent_gone = name_of(before.instance)
             rows.append(
                 Deleted(
                     kind=str(opts.verbose_name).capitalize(),
-                    name=str(before.instance),
+                    name=name,
+                    parent_gone=parent_gone,
                     when=describe(record),
                     note=record.history_change_reason or "",
                     restore_url=url,

@@ -95,6 +95,8 @@ class TopicSectionInline(PlainLimitsMixin, admin.StackedInline):
 @admin.register(Topic)
 class TopicAdmin(ReviewedAdminMixin, CitedHistoryAdmin):
     reading_grade_fields = ("title", "summary", "intro")
+    # Restored after a delete, a page brings back its sections (and they their points).
+    deleted_with = ((TopicSection, "topic"),)
     list_display = [
         "title",
         "status",
@@ -202,6 +204,7 @@ class TopicSectionAdmin(ClinicalAdmin):
     reading_grade_fields = ("heading", "intro", "closing")
     # A revert of a section puts its list points back as they were.
     history_children = ((Item, "section"),)
+    deleted_with = ((Item, "section"),)
     list_display = ["heading", "topic", "kind", "order", "item_count"]
     list_filter = ["topic", "kind"]
     search_fields = ["heading", "intro", "closing", "items__text"]

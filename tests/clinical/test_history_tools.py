@@ -134,3 +134,36 @@ def test_the_deleted_opioid_group_is_restored_from_the_list_with_its_ingredients
 def test_recently_deleted_is_for_staff_only(client):
     response = client.get(reverse("admin:recently_deleted"))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_deleted_page_comes_back_with_its_sections_and_their_points(staff_client):
+    from education.models import Item, Topic, TopicSection
+    from tests.factories import make_item, make_section, make_topic
+
+    topic = make_topic(slug="test-deleted-page", title="A page deleted by mistake (test)")
+    section = make_section(topic, heading="Its section (test)")
+    make_item(section, text="Its first point (test)")
+    make_item(section, text="Its second point (test)")
+    delete = reverse("admin:education_topic_delete", args=[topic.pk])
+    assert staff_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not TopicSection.objects.filter(heading="Its section (test)").exists()
+
+    listing = staff_client.get(reverse("admin:recently_deleted")).content.decode()
+    restore = re.search(
+        r'<a href="([^"]+)">Restore<span class="visually-hidden"> A page deleted by mistake',
+        listing,
+    )[1]
+    assert "Its section (test)" in listing
+    assert "Deleted with what it belongs to: restore that first" in listing
+    data = form_values(staff_client.get(restore).content, "historicaltopic_form")
+    data["_save"] = ["Save"]
+    assert staff_client.post(restore, data).status_code == 302
+
+    back = Topic.objects.get(slug="test-deleted-page")
+    sections = list(back.sections.all())
+    assert [s.heading for s in sections] == ["Its section (test)"]
+    points = Item.objects.filter(section=sections[0]).order_by("pk")
+    assert [p.text for p in points] == ["Its first point (test)", "Its second point (test)"]
+    assert back.history.first().history_change_reason == "Restored after it was deleted"
+    again = staff_client.get(reverse("admin:recently_deleted")).content.decode()
+    assert "Its section (test)" not in again.split('id="content-main"')[1]
