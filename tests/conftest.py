@@ -45,6 +45,20 @@ def cache_entries(cache) -> list[tuple[str, object]]:
     ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _quick_password_hashing():
+    """Staff logins made by tests are hashed with a quick hasher: Django's default costs a
+    third of a second a password on purpose (so a stolen hash is slow to crack), which over
+    hundreds of staff tests proves nothing. The site's settings keep the default; tests of
+    logging in still check the password."""
+    from django.test.utils import override_settings
+
+    quick = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    quick.enable()
+    yield
+    quick.disable()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with empty caches: a rolled-back test must not leave cached pages."""
