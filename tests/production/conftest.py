@@ -101,3 +101,32 @@ def medicine_post(entries: list[str], **extra) -> dict:
 
 
 HTML_COMMENT = re.compile(r"<!--")
+
+
+# How many of the loaded medicine names `fewer_names` keeps.
+NAMES_KEPT = 100
+
+
+@pytest.fixture
+def fewer_names(db):
+    """The loaded content with only its first NAMES_KEPT medicine names (with their history
+    and links), for tests of how a backup is written and read: the names are four fifths of
+    the rows and add nothing to what such a test proves but time. The round trip of every row
+    (test_content_backup.py) keeps them all. Rolled back with the test."""
+    from checker import engine
+    from checker.models import Name
+
+    history = Name.history.model
+    history_links = [relation.related_model for relation in history._meta.related_objects]
+    kept = list(Name.objects.order_by("pk").values_list("pk", flat=True)[:NAMES_KEPT])
+    assert len(kept) == NAMES_KEPT and Name.objects.count() > 10 * NAMES_KEPT
+    engine.reset()
+    for rows in (
+        Name.ingredients.through.objects.exclude(name_id__in=kept),
+        *(model.objects.exclude(name_id__in=kept) for model in history_links),
+        history.objects.exclude(id__in=kept),
+        Name.objects.exclude(pk__in=kept),
+    ):
+        rows._raw_delete(rows.db)
+    yield
+    engine.reset()
