@@ -209,6 +209,7 @@ class InteractionGroupAdmin(MustWarnGuardMixin, ReviewedAdminMixin, ClinicalAdmi
         "urgent",
         "order",
         "ingredient_count",
+        "is_debatable",
         "reading_grade",
         "next_review_due",
         "review_overdue",
@@ -247,12 +248,30 @@ class InteractionGroupAdmin(MustWarnGuardMixin, ReviewedAdminMixin, ClinicalAdmi
                 "description": "Short sentences and plain words (reading grade 8 or lower). Put the plain word first and the medical word after it. Never say a medicine is safe.",
             },
         ),
+        (
+            "When it applies",
+            {
+                "fields": ["products", "instead_of"],
+                "description": "A group is found through its ingredients; these add named products and say which other group's words this group's words replace.",
+            },
+        ),
+        (
+            "Debatable?",
+            {
+                "fields": ["debatable"],
+                "description": "Staff only. Say here why a rule is debatable, so a reviewer can weigh it.",
+            },
+        ),
         ("Sources", {"fields": ["sources"]}),
         ReviewedAdminMixin.review_fieldset,
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(ingredient_total=Count("ingredients"))
+
+    @admin.display(description="debatable", boolean=True)
+    def is_debatable(self, obj):
+        return bool(obj.debatable.strip())
 
     @admin.display(description="ingredients", ordering="ingredient_total")
     def ingredient_count(self, obj):

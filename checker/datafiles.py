@@ -82,6 +82,9 @@ class GroupRow:
     sources: tuple[str, ...]
     review: Review
     line: int
+    products: tuple[str, ...] = ()  # names in names.csv this group is about, whatever they hold
+    instead_of: tuple[str, ...] = ()  # slugs of groups this one speaks for when both are found
+    debatable: str = ""  # for staff: why the rule is debatable
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ class CheckerData:
                 region=row.region,
                 everyday=row.everyday,
                 read_as=row.read_as,
+                two_meanings=row.two_meanings,
             )
             for row in sorted(self.names, key=lambda row: row.name)
             if row.ingredients
@@ -157,6 +161,8 @@ class CheckerData:
                 ingredients=frozenset(members.get(row.slug, ())),
                 sources=tuple(sources[key] for key in row.sources),
                 urgent=row.urgent,
+                products=frozenset(name.casefold() for name in row.products),
+                instead_of=frozenset(row.instead_of),
                 about_opioids=row.about_opioids,
             )
             for row in sorted(self.groups, key=lambda row: (row.order, row.slug))
@@ -180,7 +186,11 @@ class CheckerData:
 
 def read_words(path: Path = DATA / "words.yaml") -> Words:
     row = read_yaml_mapping(path)
-    row.only("guard_phrases", "everyday_words", "general_drink_words")
+    row.only(
+        "guard_phrases", "everyday_words", "general_drink_words",
+        "negation_before", "negation_after", "negation_ends", "drug_lookalikes",
+        "direction_words", "reason_before",
+    )  # fmt: skip
 
     def words(name: str) -> frozenset[str]:
         return frozenset(" ".join(w.casefold().split()) for w in row.keys_list(name))
@@ -189,6 +199,12 @@ def read_words(path: Path = DATA / "words.yaml") -> Words:
         guard_phrases=words("guard_phrases"),
         everyday=words("everyday_words"),
         general_drink_words=words("general_drink_words"),
+        negation_before=words("negation_before"),
+        negation_after=words("negation_after"),
+        negation_ends=words("negation_ends"),
+        drug_lookalikes=words("drug_lookalikes"),
+        directions=words("direction_words"),
+        reason_before=words("reason_before"),
     )
 
 
@@ -198,6 +214,7 @@ def read_groups(path: Path, *, source_keys: set[str]) -> list[GroupRow]:
         row.only(
             "slug", "level", "label", "headline", "what_could_happen", "what_to_do",
             "tell_your_doctor", "urgent", "about_opioids", "order", "sources", "review",
+            "products", "instead_of", "debatable",
         )  # fmt: skip
         slug = row.text("slug", max_length=50)
         if slug in seen:
@@ -221,9 +238,28 @@ def read_groups(path: Path, *, source_keys: set[str]) -> list[GroupRow]:
                 sources=_cited(row, source_keys),
                 review=read_review(row),
                 line=row.line,
+                products=tuple(" ".join(name.split()) for name in row.keys_list("products")),
+                instead_of=tuple(row.keys_list("instead_of")),
+                debatable=row.text("debatable", required=False),
             )
         )
+    slugs = {group.slug for group in rows}
+    for group in rows:
+        for other in group.instead_of:
+            if other not in slugs or other == group.slug:
+                raise DataError(
+                    path, group.line, f"instead_of {other!r} must be the slug of another group"
+                )
     return rows
+
+
+def _check_products(path: Path, groups: list[GroupRow], names: list[NameRow]) -> None:
+    """Each product a group names is a name in names.csv (a typo would silently never fire)."""
+    known = {row.name.casefold() for row in names}
+    for group in groups:
+        for product in group.products:
+            if product.casefold() not in known:
+                raise DataError(path, group.line, f"product {product!r} is not a name in names.csv")
 
 
 def read_questions(path: Path, *, source_keys: set[str]) -> list[QuestionRow]:
@@ -420,6 +456,7 @@ def read_checker_data(*, source_keys: set[str], data: Path = DATA) -> CheckerDat
     names = read_names(
         data / "names.csv", ingredients={i.name for i in ingredients}, source_keys=source_keys
     )
+    _check_products(data / "groups.yaml", groups, names)
     return CheckerData(
         ingredients=ingredients,
         names=names,

@@ -7,7 +7,8 @@ CONTRACT (views, the API, the checklist and the management command call only the
     name_suggestions() -> list[str]      # for the <datalist>
     suggestions_file() -> tuple[str, str]   # (version, one name a line), served as a static file
     screening_questions() -> list[rules.Question]
-    report_as_json(report) -> dict       # exactly DESIGN.md's JSON contract
+    report_as_json(report) -> dict       # exactly DESIGN.md's JSON contract (+ its additions)
+    confirmed_entry(text, part=0, choice=0) -> str | None   # "Did you mean X?" answered yes
     build_from_database() -> Engine      # a fresh engine from the rows as this transaction sees
                                          # them, never cached (the must-warn guard, previews)
 
@@ -26,7 +27,7 @@ import hashlib
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from functools import cached_property
 
 from django.conf import settings
@@ -83,10 +84,8 @@ class Engine:
 
 @dataclass
 class CheckedReport(rules.Report):
-    """A rules.Report that also keeps the findings in the order the entries were typed, which is
-    the order the JSON answer lists them in (one result per input, so programs can pair them)."""
-
-    findings_as_typed: list[rules.Finding] = field(default_factory=list)
+    """A rules.Report from the engine's knowledge base. Its findings_as_typed (kept by
+    rules.evaluate) are the order the JSON answer lists them in."""
 
 
 _engine: Engine | None = None
@@ -175,8 +174,8 @@ def _build(version: str | None) -> Engine:
         # A row staff add between these queries waits for the next rebuild, no crash.
         if ingredient_id in ingredient_names:
             name_ingredients.setdefault(name_id, []).append(ingredient_names[ingredient_id])
-    for name_id, name, kind, region, everyday, read_as in Name.objects.values_list(
-        "id", "name", "kind", "region", "everyday_word", "read_as"
+    for name_id, name, kind, region, everyday, read_as, two_meanings in Name.objects.values_list(
+        "id", "name", "kind", "region", "everyday_word", "read_as", "two_meanings"
     ):
         if name_ingredients.get(name_id):
             records.append(
@@ -187,6 +186,7 @@ def _build(version: str | None) -> Engine:
                     region=tuple(code.strip() for code in region.split(";") if code.strip()),
                     everyday=everyday,
                     read_as=read_as,
+                    two_meanings=two_meanings,
                 )
             )
 
@@ -209,6 +209,8 @@ def _build(version: str | None) -> Engine:
             ingredients=frozenset(group_ingredients.get(group.pk, ())),
             sources=_source_refs(group.sources.all()),
             urgent=group.urgent,
+            products=frozenset(name.casefold() for name in group.product_names),
+            instead_of=frozenset(group.instead_of_slugs),
             about_opioids=group.about_opioids,
         )
         for group in InteractionGroup.objects.prefetch_related("sources")
@@ -273,12 +275,7 @@ def check_medicines(
         dose_context=engine.dose_context,
         names=names,
     )
-    checked = CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
-    position = {id(match): number for number, match in enumerate(matches)}
-    checked.findings_as_typed = sorted(
-        checked.findings, key=lambda finding: position.get(id(finding.match), len(matches))
-    )
-    return checked
+    return CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
 
 
 def name_suggestions() -> list[str]:
@@ -308,23 +305,55 @@ def urgent_help() -> dict:
     }
 
 
+def confirmed_entry(text: str, *, part: int = 0, choice: int = 0) -> str | None:
+    """The entry with the patient's choice put in: the guess of product `part` (from 1; 0 for
+    an entry of one product) when `choice` is 0, else its reading number `choice` of a name
+    with two meanings. Read again, it is an exact reading. None when there is nothing to
+    confirm (the entry or the knowledge base changed)."""
+    return get_engine().index.confirmed_text(text, part=part, choice=choice)
+
+
 def report_as_json(report: rules.Report) -> dict:
-    """DESIGN.md's JSON: one result per entry in the order typed, and the count per severity."""
+    """DESIGN.md's JSON: one result per entry in the order typed, and the count per severity.
+
+    Each result has input, recognized, match, matched_name, ingredients, groups, severity,
+    message and tell_your_doctor; and, only when they apply:
+    - unmatched: the parts not read as a medicine taken ["hc"], ["no codeine"];
+    - alternatives: every reading of a name with two meanings, each {matched_name,
+      ingredients, groups, severity}; the result itself is the most serious of them;
+    - parts: one result (this same shape) per product, when the input names several; the
+      result itself is then the most serious product, with every product's ingredients."""
     findings = getattr(report, "findings_as_typed", None) or report.findings
     return {
-        "results": [
-            {
-                "input": finding.match.input,
-                "recognized": finding.match.recognized,
-                "match": finding.match.match,
-                "matched_name": finding.match.matched_name,
-                "ingredients": list(finding.match.ingredients),
-                "groups": list(finding.groups),
-                "severity": finding.severity,
-                "message": finding.message or finding.headline,
-                "tell_your_doctor": finding.tell_your_doctor,
-            }
-            for finding in findings
-        ],
+        "results": [_result_as_json(finding) for finding in findings],
         "summary": dict(report.summary),
     }
+
+
+def _result_as_json(finding: rules.Finding) -> dict:
+    result = {
+        "input": finding.match.input,
+        "recognized": finding.match.recognized,
+        "match": finding.match.match,
+        "matched_name": finding.match.matched_name,
+        "ingredients": list(finding.match.ingredients),
+        "groups": list(finding.groups),
+        "severity": finding.severity,
+        "message": finding.message or finding.headline,
+        "tell_your_doctor": finding.tell_your_doctor,
+    }
+    if finding.match.unmatched:
+        result["unmatched"] = list(finding.match.unmatched)
+    if finding.alternatives:
+        result["alternatives"] = [
+            {
+                "matched_name": reading.match.matched_name,
+                "ingredients": list(reading.match.ingredients),
+                "groups": list(reading.groups),
+                "severity": reading.severity,
+            }
+            for reading in finding.alternatives
+        ]
+    if finding.parts:
+        result["parts"] = [_result_as_json(part) for part in finding.parts]
+    return result

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from checker.presentation import CONFIRM_PREFIX  # the action value format has one home
+
 MAX_ENTRIES = 50
 MAX_LENGTH = 200
 START_ROWS = 3
@@ -158,6 +160,21 @@ def read_action(value: str) -> tuple[str, int | None]:
         if number.isascii() and number.isdigit() and len(number) <= 3:
             return "remove", int(number)
     return "check", None
+
+
+def read_confirm(value: str) -> tuple[int, int, int] | None:
+    """The "Did you mean ...?" button a check came from: action=confirm-<row>-<product>-<reading>
+    -> (row, product, reading), each counting from 1 (product 0: the row holds one product;
+    reading 0: the guess itself). None for any other button. read_action() reads such a post
+    as a check, which it is (it runs one, and counts as one)."""
+    value = (value or "").strip()
+    if not value.startswith(CONFIRM_PREFIX):
+        return None
+    numbers = value[len(CONFIRM_PREFIX) :].split("-")
+    if len(numbers) != 3 or not all(n.isascii() and n.isdigit() and len(n) <= 3 for n in numbers):
+        return None
+    row, product, reading = (int(n) for n in numbers)
+    return row, product, reading
 
 
 def read_answers(data: Mapping, question_slugs: Iterable[str]) -> dict[str, bool | None]:

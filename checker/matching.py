@@ -6,18 +6,32 @@ CONTRACT (other modules rely on these names and shapes):
     words = Words(guard_phrases=frozenset({"nothing", ...}), everyday=..., general_drink_words=...)
     index = build_index(records, words=words)   # built once, from the database, never per request
     result = index.match("norco 10/325")  # -> Match
+    index.confirmed_text("percoset")      # -> "Percocet": the entry with its guess confirmed
     index.suggestions()                   # -> sorted display names for the <datalist>
 
-How an entry is read, in order (the first step that finds something wins):
-1. the whole entry, tidied up (unicode, invisible marks, look-alike letters, case, spacing,
-   punctuation) and then without its strengths, units, forms, release words and dosing words
-   ("Tylenol #3" and "Percocet 10" are names too, so numbers go last);
-2. the names inside it, longest first ("oxycodone/apap 5-325" -> oxycodone + acetaminophen).
+A Match keeps the input exactly as typed and says how it was read: `match` is exact, fuzzy (a
+guess: `suggestion` is what to type instead, for "Did you mean ...?") or none; `unmatched` has
+the parts not read as a medicine taken; `alternatives` every reading of a name with two meanings
+(or of a typo just as close to two names); `parts` one Match per product when the entry names
+several ("Norco, metformin", one a line). The rules decide which reading is the most serious.
+
+How an entry is read:
+0. split into products at line breaks, semicolons, commas, bullets and list numbers, and at
+   "and", "with", "+", "&" when each side is a medicine of its own and no one product has all
+   their ingredients ("oxycodone and acetaminophen" stays one: it is Percocet);
+then each product, in order (the first step that finds something wins):
+1. the names a negation covers ("no codeine", "codeine-free", "sin alcohol") are taken out,
+   and kept as not taken;
+2. the whole entry, tidied up (unicode, invisible marks, look-alike letters, accents, case,
+   spacing, punctuation) and then without its strengths, units, forms, release words and dosing
+   words ("Tylenol #3" and "Percocet 10" are names too, so numbers go last);
+3. the names inside it, longest first ("oxycodone/apap 5-325" -> oxycodone + acetaminophen).
    A name that is also an everyday word ("horse", "wine", "Align") counts only when nothing
-   unexplained stands beside it;
-3. typos, through rapidfuzz, for words that are not everyday English: one slip in a short
-   word, two from seven letters, three from twelve; known misspellings (records of kind
-   "misspelling") always.
+   unexplained stands beside it; a brand word spelled like a drug ("Fenty") only alone, as a guess;
+4. typos, through rapidfuzz, for words that are not everyday English: one slip in a short
+   word, two from seven letters, three from twelve (fewer beside another name); names spelled
+   by their sound ("morfeen"); known misspellings (records of kind "misspelling") always. A typo as close to two
+   names reads as both.
 Whatever is left over is kept in `Match.unmatched`, so nothing the patient typed is hidden.
 Phrases like "nothing", "no opioids" or "my heart pill" (Words.guard_phrases) are never read as
 a medicine.
@@ -31,8 +45,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import islice, product
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -69,6 +84,9 @@ class NameRecord:
     region: tuple[str, ...] = ()  # where the name is used: ("uk",), ("es", "mx"); () is the US
     everyday: bool = False  # also an everyday word: read only when it stands alone
     read_as: str = ""  # a misspelling: the name it is a misspelling of
+    # The same name has another record with other ingredients ("T3": liothyronine, or
+    # Tylenol #3). Every such reading is kept and reported as an alternative.
+    two_meanings: bool = False
 
     @property
     def reading_kind(self) -> str:
@@ -87,6 +105,18 @@ class Words:
     guard_phrases: frozenset[str] = frozenset()  # never read as a medicine: "nothing", "no opioids"
     everyday: frozenset[str] = frozenset()  # everyday words beyond the shipped dictionaries
     general_drink_words: frozenset[str] = frozenset()  # too general to read inside a phrase
+    # the medicines after it are NOT taken: "no codeine", "not taking oxycodone", "sin alcohol";
+    # it covers the names up to the next comma, bracket or plus sign, or one of negation_ends
+    negation_before: frozenset[str] = frozenset()
+    negation_after: frozenset[str] = frozenset()  # the medicine before it is not in it: "-free"
+    negation_ends: frozenset[str] = frozenset()  # a negation stops here: "no codeine but ..."
+    # brand and everyday words spelled like a drug name ("Fenty"): never that drug inside a
+    # phrase, only a guess of it alone, never a typo's nearest name
+    drug_lookalikes: frozenset[str] = frozenset()
+    # how, when or why it is taken, beside a medicine: "before breakfast", "by mouth", "taper"
+    directions: frozenset[str] = frozenset()
+    # the rest says what it is for, beside a medicine: "LDN for MS", "para el dolor"
+    reason_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -99,12 +129,30 @@ class Match:
     matched_name: str | None
     # lowercase US generic names, in a stable order; () when not recognised
     ingredients: tuple[str, ...]
-    # parts of a recognised entry that we could not read, e.g. ("blah",) for "codeine and blah"
+    # parts of a recognised entry that we could not read, e.g. ("blah",) for "codeine and blah",
+    # and names written with "no", "not", "-free" ("no codeine"), which are never read as taken
     unmatched: tuple[str, ...] = ()
+    # a name with two meanings: every reading, this one first, each a Match of the same input
+    alternatives: tuple[Match, ...] = ()
+    # several products in one entry ("Norco, metformin"): one Match per product, in the order
+    # typed, each with `input` the exact text of that product; () for one product
+    parts: tuple[Match, ...] = ()
+    # what to type instead to read this exactly: the question "Did you mean ...?" of a guess
+    # (a fuzzy reading), or the plain name of one reading of a name with two meanings
+    suggestion: str | None = None
+    # the phrases of `unmatched` that say a medicine is NOT taken ("no codeine", "codeine free")
+    negated: tuple[str, ...] = ()
+    # the names of the records read, as staff wrote them ("Vivitrol"), for rules about one product
+    names_read: tuple[str, ...] = ()
 
     @property
     def recognized(self) -> bool:
         return self.match != MATCH_NONE
+
+    @property
+    def is_guess(self) -> bool:
+        """Read by likeness of spelling: a question to the patient, never an answer."""
+        return self.match == MATCH_FUZZY
 
 
 # --- Words -------------------------------------------------------------------------------------
@@ -174,7 +222,8 @@ _FILLER_WORDS = _word_set(
     "boots superdrug tesco asda sainsburys lloyds kirkland equate cvs walgreens walmart "
     "eye eyes ear ears skin vaginal rectal pack packs six relaxer relaxers relaxant "
     "relaxants killer killers painkiller painkillers "
-    "costco target amazon sunmark topcare careone leader goodsense"
+    "costco target amazon sunmark topcare careone leader goodsense "
+    "food meal meals breakfast lunch dinner supper snack usp bp any"
 )
 # Abbreviations patients use for a word inside a name.
 # The same words as Spanish, Portuguese, French, German and Italian labels print them (without
@@ -216,8 +265,18 @@ def _strip_invisible(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
 
 
+def _without_accents(text: str) -> str:
+    """ "codeína" -> "codeina": accents never change which medicine a name is."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    )
+
+
 def _tidy(text: str) -> str:
-    text = _strip_invisible(text).casefold().translate(_LOOK_ALIKES)
+    text = _without_accents(_strip_invisible(text).casefold().translate(_LOOK_ALIKES))
     text = re.sub(r"['’‘`´ʼ]", "", text)  # john's -> johns
     text = re.sub(r"\bw\s*/\s*(?=\S)", " with ", text)  # w/ codeine
     text = re.sub(r"\bw\s*/\s*$", " ", text)
@@ -322,6 +381,23 @@ def name_key(name: str) -> str:
     return _join(_tokens(_tidy(name)))
 
 
+def _splits_a_word(typed: str, name: str) -> bool:
+    """True when the typed key has a space inside a word of the name ("met formin")."""
+    return bool(_letter_gaps(typed) - _letter_gaps(name))
+
+
+def _letter_gaps(key: str) -> set[int]:
+    gaps = set()
+    squashed_position = 0
+    for index, char in enumerate(key):
+        if char == " ":
+            if 0 < index < len(key) - 1 and key[index - 1].isalpha() and key[index + 1].isalpha():
+                gaps.add(squashed_position)
+        else:
+            squashed_position += 1
+    return gaps
+
+
 def _singular(word: str) -> str | None:
     if len(word) >= 5 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -336,6 +412,37 @@ _MAX_DELETES = 2
 _MAX_TYPO_TRIES = 8  # words of one entry tried one by one
 _TWO_SLIPS_FROM = 7  # letters; shorter words may have one slip
 _SHORTEST_CUT = 7  # letters of a label word cut short ("acetami" for acetaminophen)
+
+
+# How a name sounds, roughly, for names spelled by ear: "morfeen" and "morphine" are "morfin".
+_SOUNDS = (
+    ("ph", "f"),
+    ("ck", "k"),
+    ("qu", "kw"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("y", "i"),
+    ("ee", "i"),
+    ("ea", "i"),
+    ("ie", "i"),
+    ("ei", "i"),
+    ("oo", "u"),
+)
+
+
+def _consonants(text: str) -> str:
+    """The first letter and the consonants after it: "demoral" and "demerol" are "dmrl"."""
+    return text[:1] + re.sub(r"[aeiouy\s]", "", text[1:])
+
+
+def _sound_key(text: str) -> str:
+    key = re.sub(r"c(?=[eiy])", "s", text).replace("c", "k")
+    for spelled, sound in _SOUNDS:
+        key = key.replace(spelled, sound)
+    key = re.sub(r"(?<=[^aeiou\s])h", "", key)  # "rh", "th": the h is silent or close to it
+    key = re.sub(r"(.)\1+", r"\1", key)  # double letters
+    return re.sub(r"e\b", "", key)  # a silent e at the end
 
 
 def _deletions(word: str, depth: int) -> set[str]:
@@ -360,6 +467,21 @@ def english_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# --- Several products in one entry ---------------------------------------------------------
+
+# Words that join the ingredients of one product, or two products in one entry: the entry is
+# read as several products only when each side is a medicine of its own and no one product
+# has all their ingredients ("metformin and Zoloft", but not "oxycodone and acetaminophen").
+_JOINERS = re.compile(r"\s+(?:and|with|plus)\s+|\s+w/\s*|\s*[+&]\s*", re.IGNORECASE)
+# A product after a comma may start with the word that joins the last one: "X, Y, and Z".
+_LEADING_JOINER = re.compile(r"(?:and|plus|&)\s+", re.IGNORECASE)
+# Characters that always separate products in one entry: a pasted list, "Norco; ibuprofen".
+# (A comma too, unless it sits in a number: "50,000 units".)
+_PRODUCT_BREAKS = frozenset("\n\r\t;•·▪●◦")
+# The numbers of a numbered list typed on one line: "1. Norco 2. Lyrica 3) Synthroid".
+_LIST_NUMBER = re.compile(r"(?<![^\s,;])(\d{1,2})[.)](?=\s)")
+
+
 @cache
 def everyday_words() -> frozenset[str]:
     """Very common English words (the Dale-Chall list that textstat ships): a brand or alias
@@ -380,6 +502,19 @@ class _Entry:
     record: NameRecord
     fuzzy: bool = False  # a known misspelling: reported as "we read this as ..."
     whole_only: bool = False  # an everyday word: read only when nothing unexplained is beside it
+    # the other readings of a name with two meanings ("T3": Tylenol #3 beside liothyronine)
+    others: tuple[NameRecord, ...] = ()
+    # a brand or everyday word spelled like a drug name ("Fenty"): alone, a guess of that drug
+    lookalike: bool = False
+
+    @property
+    def readings(self) -> tuple[NameRecord, ...]:
+        return (self.record, *self.others)
+
+    @property
+    def guess(self) -> bool:
+        """Reading this name is a guess: a known misspelling, or a word spelled like a drug."""
+        return self.fuzzy or self.lookalike
 
 
 @dataclass
@@ -396,6 +531,95 @@ class _Reading:
     unmatched: list[str] = field(default_factory=list)
 
 
+_MAX_READINGS = 6  # readings of one entry whose names have two meanings each
+_MAX_TIES = 2  # other names a typo is just as close to, offered as readings too
+
+
+@dataclass
+class _Unread:
+    """What of one product was not read as a medicine taken: words we could not read, and
+    phrases that say a medicine is not taken."""
+
+    text: str
+    negated: list[str]
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*self.words, *self.negated]))
+
+    def nothing(self) -> Match:
+        return Match(
+            input=self.text,
+            match=MATCH_NONE,
+            matched_name=None,
+            ingredients=(),
+            unmatched=self.all,
+            negated=tuple(self.negated),
+        )
+
+
+def _in_a_number(text: str, position: int) -> bool:
+    """The comma of "50,000"."""
+    return (
+        position > 0
+        and text[position - 1].isdigit()
+        and re.match(r"\d{3}(?!\d)", text[position + 1 :]) is not None
+    )
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without the spaces around it, or None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _name_and_ingredients(
+    records: Iterable[NameRecord], *, whole: bool
+) -> tuple[str, tuple[str, ...]]:
+    records = list(records)
+    ingredients = tuple(dict.fromkeys(i for record in records for i in record.ingredients))
+    if whole:
+        return records[0].name, ingredients
+    # "oxycodone/apap" reads as "oxycodone + acetaminophen": other spellings give way to
+    # the generic name; brands keep their own ("Tylenol + codeine").
+    names = dict.fromkeys(
+        part
+        for record in records
+        for part in (
+            record.ingredients
+            if record.reading_kind in ("alias", "local_alias")
+            else (record.name,)
+        )
+    )
+    return " + ".join(names), ingredients
+
+
+def _several(text: str, parts: tuple[Match, ...]) -> Match:
+    """One entry naming several products: the products it names, all together."""
+    read = [part for part in parts if part.recognized]
+    if not read:
+        kind = MATCH_NONE
+    elif any(part.is_guess for part in read):
+        kind = MATCH_FUZZY
+    else:
+        kind = MATCH_EXACT
+    unmatched = [word for part in parts for word in part.unmatched]
+    unmatched += [part.input for part in parts if not part.recognized and not part.unmatched]
+    return Match(
+        input=text,
+        match=kind,
+        matched_name=", ".join(dict.fromkeys(part.matched_name or "" for part in read)) or None,
+        ingredients=tuple(dict.fromkeys(i for part in read for i in part.ingredients)),
+        unmatched=tuple(dict.fromkeys(unmatched)),
+        parts=parts,
+        negated=tuple(dict.fromkeys(phrase for part in parts for phrase in part.negated)),
+    )
+
+
 class MatchIndex:
     """Every name, precomputed once: a dict for exact lookups (`exact`, `squashed`) and a
     deletion index for typos (`_near`). Read-only after it is built."""
@@ -405,6 +629,7 @@ class MatchIndex:
         misspellings = [r for r in records if r.kind == "misspelling"]
         records = [r for r in records if r.kind != "misspelling"]
         self._guards = words.guard_phrases
+        self._words = words
         # Everyday words beyond the dictionaries: the data's list and every name flagged as one.
         extra_everyday = words.everyday | {name_key(r.name) for r in records if r.everyday}
         english = english_words() | {w for phrase in self._guards for w in phrase.split()}
@@ -441,13 +666,23 @@ class MatchIndex:
                 whole_only = len(key) <= 2 or key in everyday or key in self._guards
             if key.isdigit():
                 whole_only = False  # "222" is no everyday word, and numbers are never content
-            entry = _Entry(record, whole_only=whole_only)
+            lookalike = key in words.drug_lookalikes
+            entry = _Entry(record, whole_only=whole_only or lookalike, lookalike=lookalike)
             self._add(key, entry)
             keyed.append((key, entry))
         for key, entry in keyed:
+            current = self.exact.get(key)
+            if current is not None and current.record is entry.record:
+                entry = current  # with the other readings of a name with two meanings
             stripped = _join(_without_strengths(key.split()))
             # "Voltaren Gel" is also "voltaren"; but "TD Red" must not become "red".
-            if stripped and stripped != key and len(stripped) >= 4 and stripped not in english:
+            if (
+                stripped
+                and stripped != key
+                and len(stripped) >= 4
+                and stripped not in english
+                and stripped not in everyday  # "covid" is the illness, not the vaccine
+            ):
                 self._add(stripped, entry, quiet=True)
         # Filler words that some name contains ("Nurofen Plus", "Advil Cold & Sinus").
         self._name_fillers = frozenset(
@@ -469,7 +704,9 @@ class MatchIndex:
             if target is None and misspelling.ingredients:
                 target = NameRecord(name=right, ingredients=misspelling.ingredients, kind="alias")
             if target is not None and typo and typo not in self.exact:
-                self.exact[typo] = _Entry(target, fuzzy=True)
+                # "heroine" is a word too: alone it is a guess of heroin, in a phrase nothing
+                everyday_word = typo in english or typo in words.drug_lookalikes
+                self.exact[typo] = _Entry(target, fuzzy=True, whole_only=everyday_word)
         # Names without spaces, for "oxy contin" and "co codamol".
         self.squashed: dict[str, _Entry] = {}
         for key, entry in self.exact.items():
@@ -480,17 +717,35 @@ class MatchIndex:
         # every way of deleting up to two letters from its first few letters (the SymSpell
         # idea), so a lookup touches only real neighbours, however big the list grows.
         self._near: dict[str, dict[int, list[str]]] = {}
+        self._sounds: dict[str, list[str]] = {}  # names by how they sound ("morfin": morphine)
+        # names of two or three words, with each word in turn left out ("ms *": MS Contin)
+        self._word_patterns: dict[str, list[str]] = {}
         for key, entry in self.exact.items():
             if (
                 len(key) >= 4
                 and not entry.fuzzy
                 and not (entry.record.kind in ("street", "drink") and key in english)
                 and key not in everyday
+                and not entry.lookalike
                 and not any(ch.isdigit() for ch in key)
             ):
                 for variant in _deletions(key[:_PREFIX], _MAX_DELETES):
                     self._near.setdefault(variant, {}).setdefault(len(key), []).append(key)
-        self._english = english
+                if len(key) >= 5:
+                    self._sounds.setdefault(_sound_key(key), []).append(key)
+                words = key.split()
+                if 2 <= len(words) <= 3:
+                    for position, word in enumerate(words):
+                        if len(word) >= 4 and word not in _FILLER_WORDS:
+                            pattern = " ".join([*words[:position], "*", *words[position + 1 :]])
+                            self._word_patterns.setdefault(pattern, []).append(key)
+        # words never read as a typo of a name: the dictionary and everyday_words ("codex")
+        self._english = english | self._words.everyday
+        # The ingredients of every product with more than one: "oxycodone and acetaminophen"
+        # is one product (Percocet's), "metformin and Zoloft" two.
+        self._products = frozenset(
+            frozenset(record.ingredients) for record in ordered if len(record.ingredients) > 1
+        )
         # Label words cut short ("ACETAMIN", "HOMATROP", "GUAIFEN"): the start of exactly one
         # ingredient's name, six letters or more and no word of its own, reads as a guess of it.
         starts: dict[str, set[str]] = {}
@@ -518,6 +773,11 @@ class MatchIndex:
         if existing is None:
             self.exact[key] = entry
             self._max_words = max(self._max_words, key.count(" ") + 1)
+        elif not quiet and (existing.record.two_meanings or entry.record.two_meanings):
+            # A name with two meanings keeps every reading; the first stays the main one.
+            # ("T3" and "T3s" are the same key: a reading already kept is no conflict.)
+            if all(set(r.ingredients) != set(entry.record.ingredients) for r in existing.readings):
+                self.exact[key] = replace(existing, others=(*existing.others, entry.record))
         elif (
             not quiet
             and existing.record.ingredients != entry.record.ingredients
@@ -534,6 +794,8 @@ class MatchIndex:
         if whole and " " in key:
             entry = self.squashed.get(key.replace(" ", ""))
             if entry is not None:
+                if _splits_a_word(key, name_key(entry.record.name)):
+                    return replace(entry, fuzzy=True)  # "met formin": a guess, "Did you mean"
                 return entry
         return None
 
@@ -547,16 +809,37 @@ class MatchIndex:
         return entry
 
     def _fuzzy(self, query: str, *, strict: bool = False) -> _Entry | None:
-        """The closest name within a few typing slips, or None. Everyday words never match."""
+        """The closest name within a few typing slips, else a name that sounds the same
+        ("morfeen": morphine), or None. Everyday words never match."""
         length = len(query)
         if length < 5 or any(ch.isdigit() for ch in query):
             return None
         words = query.split()
-        if all(w in self._english for w in words):
+        if all(w in self._english for w in words) or query in self._words.drug_lookalikes:
             return None
         cut = self._cut_words.get(query)
         if cut is not None:
             return cut
+        return self._spelled_like(query, strict=strict) or self._sounds_like(query)
+
+    def _sounds_like(self, query: str) -> _Entry | None:
+        """A name spelled by its sound: the same sound key ("buprenorfin", "morfeen")."""
+        keys = self._sounds.get(_sound_key(query))
+        if not keys:
+            return None
+        priority = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
+        best = min(
+            keys,
+            key=lambda key: (
+                priority.get(self.exact[key].record.reading_kind, 99),
+                -fuzz.ratio(query, key),
+                key,
+            ),
+        )
+        return self.exact[best]
+
+    def _spelled_like(self, query: str, *, strict: bool) -> _Entry | None:
+        length = len(query)
         # A word beside a name we already read gets fewer slips than a whole entry.
         two_slips_from = _TWO_SLIPS_FROM + 1 if strict else _TWO_SLIPS_FROM
         max_distance = 1 if length < two_slips_from else 2 if length < 12 else 3
@@ -578,22 +861,43 @@ class MatchIndex:
         )
         if length < 8:
             # two slips in a short word must still leave it mostly the same ("relaxer" is not
-            # "Relafen"; "suboxen" is "Suboxone")
-            found = [hit for hit in found if hit[1] < 2 or fuzz.ratio(query, hit[0]) >= 75]
+            # "relaxer" is not "Relafen"; "suboxen" is "Suboxone"), unless only vowels differ
+            # ("demoral": Demerol)
+            found = [
+                hit
+                for hit in found
+                if hit[1] < 2
+                or fuzz.ratio(query, hit[0]) >= 75
+                or _consonants(query) == _consonants(hit[0])
+            ]
         if not found:
             return None
         priority = {kind: rank for rank, kind in enumerate(KIND_PRIORITY)}
         best = min(
             found,
-            # Fewest slips; then a generic name over a brand or abbreviation; then the closest.
+            # Fewest slips; then the same consonants; then a generic name over a brand or
+            # abbreviation; then the closest.
             key=lambda hit: (
                 hit[1],
+                _consonants(query) != _consonants(hit[0]),
                 priority.get(self.exact[hit[0]].record.reading_kind, 99),
                 -fuzz.ratio(query, hit[0]),
                 hit[0],  # the same answer on every run
             ),
         )
-        return self.exact[best[0]]
+        entry = self.exact[best[0]]
+        # As close to another medicine ("Demoral": Demerol or Doral)? Then it is a question
+        # with both answers, and the more serious one is warned on.
+        seen = {frozenset(record.ingredients) for record in entry.readings}
+        others = []
+        for key, distance, _ in sorted(found, key=lambda hit: (hit[1], hit[0])):
+            record = self.exact[key].record
+            if distance == best[1] and frozenset(record.ingredients) not in seen:
+                seen.add(frozenset(record.ingredients))
+                others.append(record)
+        if others:
+            entry = replace(entry, others=(*entry.others, *others[:_MAX_TIES]))
+        return entry
 
     # --- reading an entry ---------------------------------------------------------------------
 
@@ -617,25 +921,73 @@ class MatchIndex:
         numbered = self._has_numbered_name(stripped_tokens)
         # Every filler word may go only when none of them could be part of a name; otherwise
         # the search inside the entry finds the longest name ("Nurofen Plus (for pain)").
-        candidates = [light, stripped, light_no_numbers, no_numbers, named]
+        # "naltrexone HCl 50 mg tablets": the strength kept, the salt, form and dosing words
+        # gone, for a name that holds its strength ("naltrexone 50 mg", the full dose)
+        dosed = _join(
+            t
+            for t in tokens
+            if (t not in _FILLER_WORDS or t in self._name_fillers)
+            and (t not in _FORM_WORDS or _is_number(t))
+        )
+        dosed_bare = _join(
+            t for t in tokens if t not in _FILLER_WORDS and (t not in _FORM_WORDS or _is_number(t))
+        )
+        if any(t in self._name_fillers for t in tokens):
+            dosed_bare = dosed  # "Imodium Plus (for pain)": "plus" belongs to the name
+        if not any(_is_number(t) for t in tokens):
+            dosed = dosed_bare = ""  # only for names that hold a strength
+        candidates = [light, dosed, dosed_bare, stripped, light_no_numbers, no_numbers, named]
         if content == named:
             candidates.append(content)
         for key in candidates:
             if not key:
                 continue
-            if numbered and key not in (light, stripped):
+            if numbered and key not in (light, dosed, dosed_bare, stripped):
                 # "Tylenol 3 extra strength": the number is part of the name; read it inside.
                 return None
             if key in self._guards:
                 return None
             entry = self._lookup_plural(key, whole=True)
             if entry is not None:
-                return entry, entry.fuzzy
+                return entry, entry.guess
+        return None
+
+    def _fuzzy_whole(self, tokens: list[str]) -> _Entry | None:
+        """A typo of a name of a few words, with the words that belong to names ("plus",
+        "nurse") kept: "nuroen plus" is Nurofen Plus, not Nurofen."""
+        words = [
+            t
+            for t in _without_strengths(tokens)
+            if t not in _SEPS
+            and not _is_number(t)
+            and (t not in _FILLER_WORDS or t in self._name_fillers)
+        ]
+        if not 2 <= len(words) <= 4:
+            return None
+        return self._fuzzy(" ".join(words)) or self._one_word_off(words)
+
+    def _one_word_off(self, words: list[str]) -> _Entry | None:
+        """A name of a few words typed right but one, and that one a slip away, even when it is
+        an English word: "MS Contain" is MS Contin."""
+        for position, word in enumerate(words):
+            if len(word) < 4 or _is_number(word):
+                continue
+            pattern = " ".join([*words[:position], "*", *words[position + 1 :]])
+            allowed = 1 if len(word) < _TWO_SLIPS_FROM else 2
+            hits = [
+                key
+                for key in self._word_patterns.get(pattern, ())
+                if OSA.distance(word, key.split()[position]) <= allowed
+            ]
+            if hits:
+                return self.exact[min(hits, key=lambda k: (OSA.distance(" ".join(words), k), k))]
         return None
 
     def _is_filler(self, word: str) -> bool:
         """A word that names no drug: "daily", "tablets", "ER"; a salt unless it is one too."""
         if word in _FILLER_WORDS:
+            return True
+        if word in self._words.directions and word not in self.exact:
             return True
         return word in _FORM_WORDS and not (word in _SALT_WORDS and word in self.exact)
 
@@ -686,7 +1038,7 @@ class MatchIndex:
                 i += 1
                 continue
             size, entry = found
-            reading.pieces.append(_Piece(i, i + size, entry, entry.fuzzy))
+            reading.pieces.append(_Piece(i, i + size, entry, entry.guess))
             for j in range(i, i + size):
                 taken[j] = True
             i += size
@@ -702,8 +1054,9 @@ class MatchIndex:
                 current.append(j)
         if current:
             runs.append(current)
+        beside_a_name = bool(reading.pieces)
         for run in runs:
-            self._read_run(words, run, reading)
+            self._read_run(words, run, reading, strict=beside_a_name)
         reading.pieces.sort(key=lambda piece: piece.start)
         return reading
 
@@ -721,14 +1074,17 @@ class MatchIndex:
                 entry = self._lookup_plural(key, whole=True) if size == 1 else None
                 entry = entry or self.exact.get(key)
                 if entry is not None:
-                    pieces.append(_Piece(j, run[position + size - 1] + 1, entry, entry.fuzzy))
+                    pieces.append(_Piece(j, run[position + size - 1] + 1, entry, entry.guess))
                     position += size
                     break
             else:
                 return None
         return pieces or None
 
-    def _read_run(self, words: list[str], run: list[int], reading: _Reading) -> None:
+    def _read_run(
+        self, words: list[str], run: list[int], reading: _Reading, *, strict: bool = False
+    ) -> None:
+        """Read the words between names; beside a name (`strict`), a typo gets fewer slips."""
         content_positions = [
             j for j in run if not _is_number(words[j]) and not self._is_filler(words[j])
         ]
@@ -741,7 +1097,7 @@ class MatchIndex:
         # A whole run may be a name used alone, even an everyday word like "lean".
         entry = self._lookup_plural(content, whole=True)
         if entry is not None:
-            reading.pieces.append(_Piece(run[0], run[-1] + 1, entry, entry.fuzzy))
+            reading.pieces.append(_Piece(run[0], run[-1] + 1, entry, entry.guess))
             return
         # Several everyday-word names side by side ("IPA beer", "D3 5000"): read them only when
         # together they explain every word of the run.
@@ -749,8 +1105,12 @@ class MatchIndex:
         if covering is not None:
             reading.pieces.extend(covering)
             return
-        entry = self._fuzzy(content)
+        entry = self._fuzzy(content, strict=strict)
         if entry is not None:
+            # "Tylenal 3": a typo of a name, and the number that makes it another (Tylenol 3)
+            key = name_key(entry.record.name)
+            numbered = (self.exact.get(f"{key} {words[j]}") for j in run if _is_number(words[j]))
+            entry = next((found for found in numbered if found is not None), entry)
             reading.pieces.append(_Piece(run[0], run[-1] + 1, entry, True))
             return
         leftover: list[int] = []
@@ -762,33 +1122,233 @@ class MatchIndex:
                 reading.pieces.append(_Piece(j, j + 1, entry, True))
             else:
                 leftover.append(j)
+        if strict:
+            # "LDN for MS", "ondansetron as needed for nausea": what it is for, not a medicine
+            # (any name there was read above)
+            reasons = [j for j in run if words[j] in self._words.reason_before]
+            if reasons:
+                leftover = [j for j in leftover if j < reasons[0]]
         if leftover:
             reading.unmatched.append(" ".join(words[j] for j in leftover))
 
-    def match(self, text: str) -> Match:
+    # --- the names around a negation word -----------------------------------------------------
+
+    def _name_size_at(self, words: list[str], start: int, *, backwards: bool = False) -> int:
+        """How many words from `start` (or ending at `start`, backwards) make a name, or 0.
+        A single word may be a typo of one ("sin codeina")."""
+        for size in range(min(self._max_words, 4), 0, -1):
+            first = start - size + 1 if backwards else start
+            if first < 0 or first + size > len(words):
+                continue
+            chunk = words[first : first + size]
+            if any(word in _SEPS for word in chunk):
+                continue
+            key = " ".join(chunk)
+            if key in self.exact or (size == 1 and _singular(key) in self.exact):
+                return size
+            if size == 1 and not _is_number(key) and self._fuzzy(key, strict=True) is not None:
+                return 1
+        return 0
+
+    def _without_negated(self, tokens: list[str]) -> tuple[list[str], list[str]]:
+        """The tokens without the names that a negation word says are not taken ("no codeine",
+        "codeine-free", "not taking oxycodone"), and those phrases as typed (tidied)."""
+        before, after = self._words.negation_before, self._words.negation_after
+        if not any(t in before or t in after for t in tokens):
+            return tokens, []
+        dropped = [False] * len(tokens)
+        phrases: list[str] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token in after:
+                end = i - 1
+                if end >= 0 and tokens[end] == _RATIO_SEP:  # "codeine-free"
+                    end -= 1
+                size = self._name_size_at(tokens, end, backwards=True) if end >= 0 else 0
+                if size:
+                    start = end - size + 1
+                    for j in range(start, i + 1):
+                        dropped[j] = True
+                    phrases.append(_join(tokens[start : i + 1]))
+            elif token in before:
+                # every name up to the next separator or "but": "no codeine or alcohol"
+                j, last = i + 1, None
+                ends = self._words.negation_ends
+                while j < len(tokens) and tokens[j] != _SEP and tokens[j] not in ends:
+                    size = self._name_size_at(tokens, j)
+                    if size:
+                        last = j + size
+                    j += size or 1
+                if last is not None:
+                    for k in range(i, last):
+                        dropped[k] = True
+                    phrases.append(_join(tokens[i:last]))
+                    i = last
+                    continue
+            i += 1
+        kept = [t for t, gone in zip(tokens, dropped, strict=True) if not gone]
+        while kept and kept[0] in _SEPS:
+            kept.pop(0)
+        while kept and kept[-1] in _SEPS:
+            kept.pop()
+        return kept, phrases
+
+    # --- several products in one entry --------------------------------------------------------
+
+    def _names_something(self, text: str) -> bool:
+        """True when the text has a word that could name a medicine (not only a dose)."""
         tokens = _tokens(_tidy(text))
+        content = _content(_without_strengths(tokens))
+        # "fentanyl patch, change every 3 days": a direction stays with the medicine before it
+        content = [t for t in content if t not in self._words.directions or t in self.exact]
+        return bool(content) or any(_is_number(t) and t in self.exact for t in tokens)
+
+    def _break_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans between line breaks, semicolons, commas (not the comma in "50,000") and list
+        numbers ("1. Norco 2. Lyrica"). A span with nothing but a dose in it ("Norco, 2 tabs
+        daily") stays with the one before."""
+        cuts = [
+            (position, position + 1)
+            for position, char in enumerate(text)
+            if char in _PRODUCT_BREAKS or (char == "," and not _in_a_number(text, position))
+        ]
+        numbers = list(_LIST_NUMBER.finditer(text))
+        if len(numbers) >= 2 and [int(n[1]) for n in numbers] == list(range(1, len(numbers) + 1)):
+            cuts = sorted([*cuts, *((n.start(), n.end()) for n in numbers)])
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for cut_start, cut_end in [*cuts, (len(text), len(text))]:
+            span = _strip_span(text, start, cut_start) if cut_start >= start else None
+            if span is not None:
+                if spans and (
+                    not self._names_something(text[span[0] : span[1]])
+                    or not self._names_something(text[spans[-1][0] : spans[-1][1]])
+                ):
+                    spans[-1] = (spans[-1][0], span[1])
+                else:
+                    spans.append(span)
+            start = max(start, cut_end)
+        return spans
+
+    def _joined_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """ "metformin and Zoloft" is two products; "oxycodone and acetaminophen" (Percocet's
+        ingredients) and "codeine and something unread" are one."""
+        pieces: list[tuple[int, int]] = []
+        position = start
+        for joiner in _JOINERS.finditer(text, start, end):
+            span = _strip_span(text, position, joiner.start())
+            if span is not None:
+                pieces.append(span)
+            position = joiner.end()
+        span = _strip_span(text, position, end)
+        if span is not None:
+            pieces.append(span)
+        if len(pieces) < 2:
+            return [(start, end)]
+        readings = [self._read_product(text[a:b], suggest=False) for a, b in pieces]
+        if any(not r.recognized or r.unmatched or r.negated or r.parts for r in readings):
+            return [(start, end)]
+        # A guess beside another name gets fewer slips ("gabapentin plus glorbex" is not
+        # gabapentin and Clobex: "glorbex" stays unread).
+        if any(
+            r.is_guess and not self._close_beside_another(text[a:b])
+            for (a, b), r in zip(pieces, readings, strict=True)
+        ):
+            return [(start, end)]
+        together = frozenset(i for r in readings for i in r.ingredients)
+        # "oxycodone and acetaminophen" is Percocet; "Tylenol and Advil" are two boxes.
+        if together in self._products and any(self._is_ingredient_name(r) for r in readings):
+            return [(start, end)]
+        whole = self._read_product(text[start:end], suggest=False)
+        if (
+            whole.match == MATCH_EXACT
+            and not whole.unmatched
+            and frozenset(whole.ingredients) != together
+        ):
+            return [(start, end)]  # a name of its own ("Advil Cold & Sinus")
+        return pieces
+
+    def _close_beside_another(self, text: str) -> bool:
+        key = normalise_entry(text)
+        return key in self.exact or self._fuzzy(key, strict=True) is not None
+
+    def _is_ingredient_name(self, reading: Match) -> bool:
+        """Read as an ingredient's own name ("oxycodone", "apap"), not a product's."""
+        entry = self.exact.get(name_key(reading.matched_name or ""))
+        return entry is not None and entry.record.reading_kind in (
+            "generic",
+            "alias",
+            "local_alias",
+        )
+
+    def product_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where each product named in the entry starts and ends in `text`, in order."""
+        spans: list[tuple[int, int]] = []
+        breaks = self._break_spans(text)
+        for start, end in breaks:
+            joiner = _LEADING_JOINER.match(text, start, end) if len(breaks) > 1 else None
+            if joiner is not None and joiner.end() < end:
+                start = joiner.end()
+            spans.extend(self._joined_spans(text, start, end))
+        return spans
+
+    # --- the contract -------------------------------------------------------------------------
+
+    def match(self, text: str) -> Match:
+        """How one entry is read. An entry naming several products ("Norco, metformin") keeps
+        its place and its input, and carries one Match per product in `parts`."""
+        spans = self.product_spans(text)
+        if len(spans) < 2:
+            return self._read_product(text)
+        parts = tuple(self._read_product(text[start:end]) for start, end in spans)
+        return _several(text, parts)
+
+    def confirmed_text(self, text: str, *, part: int = 0, choice: int = 0) -> str | None:
+        """The entry with one reading confirmed, to be read again as an exact reading: the
+        guess of product `part` (counting from 1; 0 for an entry of one product) when
+        `choice` is 0, or that product's reading number `choice` of a name with two meanings.
+        None when there is no such reading (the entry changed, or the knowledge base did)."""
+        if part:
+            spans = self.product_spans(text)
+            if len(spans) < 2 or not 1 <= part <= len(spans):
+                return None
+            start, end = spans[part - 1]
+        else:
+            start, end = 0, len(text)
+        reading = self._read_product(text[start:end])
+        if reading.parts:
+            return None
+        if choice:
+            if not 1 <= choice <= len(reading.alternatives):
+                return None
+            new = reading.alternatives[choice - 1].suggestion
+        else:
+            new = reading.suggestion if reading.is_guess else None
+        if not new:
+            return None
+        return text[:start] + new + text[end:]
+
+    # --- one product --------------------------------------------------------------------------
+
+    def _read_product(self, text: str, *, suggest: bool = True) -> Match:
+        tokens = _tokens(_tidy(text))
+        negated: list[str] = []
+        if _join(tokens) not in self._guards:
+            tokens, negated = self._without_negated(tokens)
+        unread = _Unread(text, negated)
         if not _has_words(tokens):
             # "222" is a name too, even with a strength after it
             entry = self.exact.get(_join(tokens)) or self.exact.get(
                 _join(_without_strengths(tokens))
             )
-            if entry is None:
-                return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
-            return Match(
-                input=text,
-                match=MATCH_EXACT,
-                matched_name=entry.record.name,
-                ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
-            )
+            if entry is None or not tokens:
+                return unread.nothing()
+            return self._reading(text, [(entry, False)], unread, whole=True, suggest=suggest)
         whole = self._whole(tokens)
         if whole is not None:
             entry, is_fuzzy = whole
-            return Match(
-                input=text,
-                match=MATCH_FUZZY if is_fuzzy else MATCH_EXACT,
-                matched_name=entry.record.name,
-                ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
-            )
+            return self._reading(text, [(entry, is_fuzzy)], unread, whole=True, suggest=suggest)
         content = _content(_without_strengths(tokens))
         numeric_name = any(_is_number(t) and t in self.exact for t in tokens)  # "take 222"
         if (
@@ -796,42 +1356,90 @@ class MatchIndex:
             or " ".join(content) in self._guards
             or _join(tokens) in self._guards
         ):
-            return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
+            return unread.nothing()
         reading = self._scan(_without_strengths(tokens, keep_forms=True))
         if not reading.pieces:
             # "co-codomol": a typo in a name the separators split apart.
-            entry = self._fuzzy(" ".join(content)) if len(content) <= 3 else None
-            if entry is None:
-                return Match(input=text, match=MATCH_NONE, matched_name=None, ingredients=())
-            return Match(
-                input=text,
-                match=MATCH_FUZZY,
-                matched_name=entry.record.name,
-                ingredients=tuple(dict.fromkeys(entry.record.ingredients)),
+            entry = self._fuzzy_whole(tokens) or (
+                self._fuzzy(" ".join(content)) if len(content) <= 3 else None
             )
-        # "oxycodone/apap" reads as "oxycodone + acetaminophen": other spellings give way to
-        # the generic name; brands keep their own ("Tylenol + codeine").
-        names = list(
-            dict.fromkeys(
-                part
-                for piece in reading.pieces
-                for part in (
-                    piece.entry.record.ingredients
-                    if piece.entry.record.reading_kind in ("alias", "local_alias")
-                    else (piece.entry.record.name,)
+            if entry is None:
+                return unread.nothing()
+            return self._reading(text, [(entry, True)], unread, whole=True, suggest=suggest)
+        if reading.unmatched or any(piece.fuzzy for piece in reading.pieces):
+            # "Panadol Ulra", "Nurofen Plas": a typo in the word that makes it another product
+            # (one with codeine). The whole name wins when it explains all the parts did, or
+            # words they could not ("Pavcol-D" is Pavacol-D, not vitamin D and "pavcol").
+            entry = self._fuzzy_whole(tokens)
+            found = {i for piece in reading.pieces for i in piece.entry.record.ingredients}
+            if entry is not None and (reading.unmatched or found <= set(entry.record.ingredients)):
+                return self._reading(text, [(entry, True)], unread, whole=True, suggest=suggest)
+        unread.words.extend(reading.unmatched)
+        pieces = [(piece.entry, piece.fuzzy) for piece in reading.pieces]
+        return self._reading(text, pieces, unread, whole=False, suggest=suggest)
+
+    def _reading(
+        self,
+        text: str,
+        pieces: list[tuple[_Entry, bool]],
+        unread: _Unread,
+        *,
+        whole: bool,
+        suggest: bool,
+    ) -> Match:
+        """The Match for the names found, with every reading of a name with two meanings."""
+        if unread.negated:
+            # An everyday-word name counts only alone; a negated medicine stood beside it
+            # ("codeine-free syrup" is no "syrup", the street name).
+            unread.words.extend(name_key(e.record.name) for e, _ in pieces if e.whole_only)
+            pieces = [(entry, fuzzy) for entry, fuzzy in pieces if not entry.whole_only]
+            if not pieces:
+                return unread.nothing()
+        is_fuzzy = any(fuzzy for _, fuzzy in pieces)
+        combos = list(islice(product(*(entry.readings for entry, _ in pieces)), _MAX_READINGS))
+        readings = []
+        for records in combos:
+            name, ingredients = _name_and_ingredients(records, whole=whole)
+            readings.append(
+                Match(
+                    input=text,
+                    match=MATCH_FUZZY if is_fuzzy else MATCH_EXACT,
+                    matched_name=name,
+                    ingredients=ingredients,
+                    unmatched=unread.all,
+                    negated=tuple(unread.negated),
+                    names_read=tuple(dict.fromkeys(record.name for record in records)),
                 )
             )
-        )
-        ingredients = tuple(
-            dict.fromkeys(i for piece in reading.pieces for i in piece.entry.record.ingredients)
-        )
-        return Match(
-            input=text,
-            match=MATCH_FUZZY if any(p.fuzzy for p in reading.pieces) else MATCH_EXACT,
-            matched_name=" + ".join(names),
-            ingredients=ingredients,
-            unmatched=tuple(reading.unmatched),
-        )
+        if len(readings) > 1:
+            # Each reading's suggestion is its plain name: "liothyronine", not "T3" again.
+            readings = [
+                replace(reading, suggestion=self._exact_name_for(reading) if suggest else None)
+                for reading in readings
+            ]
+            return replace(readings[0], alternatives=tuple(readings))
+        reading = readings[0]
+        if is_fuzzy and suggest:
+            reading = replace(reading, suggestion=self._exact_name_for(reading))
+        return reading
+
+    def _exact_name_for(self, reading: Match) -> str | None:
+        """What to type to get this reading exactly: its name, else its ingredients' names;
+        words we could not read are kept after it ("oxycodone + blah")."""
+        wanted = frozenset(reading.ingredients)
+        for name in dict.fromkeys((reading.matched_name or "", " + ".join(reading.ingredients))):
+            if not name:
+                continue
+            again = self._read_product(name, suggest=False)
+            if (
+                again.match == MATCH_EXACT
+                and frozenset(again.ingredients) == wanted
+                and not again.unmatched
+                and not again.alternatives
+            ):
+                unread = [word for word in reading.unmatched if word not in reading.negated]
+                return " + ".join([name, *unread])
+        return None
 
     def suggestions(self, *, compact: bool = False) -> list[str]:
         """Names for the <datalist>: generic, UK and brand names, without spelling variants

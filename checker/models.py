@@ -62,6 +62,29 @@ class InteractionGroup(ReviewedContent):
     sources = models.ManyToManyField(
         Source, blank=True, related_name="groups", help_text="Where these facts come from."
     )
+    products = models.TextField(
+        blank=True,
+        help_text=(
+            "Product names this group is about whatever their ingredients, one a line, as in "
+            "Names (Vivitrol is naltrexone, but a monthly shot, not LDN). Usually empty: a group "
+            "is found through its ingredients."
+        ),
+    )
+    instead_of = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=(
+            "Slugs of other groups this one speaks for when both are found, separated by "
+            "spaces (the opioid group speaks for the naloxone in Suboxone)."
+        ),
+    )
+    debatable = models.TextField(
+        blank=True,
+        help_text=(
+            "For staff, never shown to patients: why this rule is debatable (what the sources "
+            "do not settle). Empty when the label says it plainly."
+        ),
+    )
     history = HistoricalRecords(m2m_fields=["sources"])
 
     class Meta:
@@ -73,6 +96,14 @@ class InteractionGroup(ReviewedContent):
                 "Can confirm a change that stops medicine names warning (pharmacists)",
             )
         ]
+
+    @property
+    def product_names(self) -> list[str]:
+        return [line.strip() for line in self.products.splitlines() if line.strip()]
+
+    @property
+    def instead_of_slugs(self) -> list[str]:
+        return self.instead_of.split()
 
     def __str__(self) -> str:
         return f"{self.slug} ({self.get_level_display()})"

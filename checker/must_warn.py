@@ -138,9 +138,8 @@ def read_names(
     pending = [(name, kind) for name, kind in names if name.casefold() not in readings]
     matches = [index.match(name) for name, _ in pending]
     report = evaluate(matches=matches, answers={}, rules=rules, questions=())
-    by_match = {id(finding.match): finding for finding in report.findings}
-    for (name, kind), match in zip(pending, matches, strict=True):
-        finding = by_match[id(match)]
+    # in the order read (a name with two meanings answers with another Match than it was read as)
+    for (name, kind), finding in zip(pending, report.findings_as_typed, strict=True):
         readings.setdefault(
             name.casefold(),
             Reading(

@@ -16,6 +16,7 @@ comes before "No known interaction in our list" (the order checker.rules weighs 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from checker.matching import MATCH_EXACT
@@ -47,16 +48,49 @@ LEVEL_MEANINGS = (
 )
 
 
+# The action value of a button that answers an entry's question (checker.forms reads it back):
+# confirm-<row>-<product>-<reading>; product 0 for a row of one product, reading 0 for the guess.
+CONFIRM_PREFIX = "confirm-"
+
+
 @dataclass(frozen=True)
 class Entry:
-    """One thing the patient typed, as the results show it."""
+    """One thing the patient typed, as the results show it: a row, or one product of a row
+    that named several ("Norco, metformin"), with the buttons that answer its question."""
 
     finding: Finding
     number: int  # its place in the list as typed, from 1
+    row: int = 0  # the medicine row it came from (from 1), 0 when not known
+    part: int = 0  # its place among the products of its row (from 1), 0 for a row of one
+    whole: str = ""  # the row as typed, when this entry is one product of it
 
     @property
     def anchor(self) -> str:
-        return f"result-{self.number}"
+        return f"result-{self.number}-{self.part}" if self.part else f"result-{self.number}"
+
+    def _action(self, choice: int) -> str:
+        return f"{CONFIRM_PREFIX}{self.row}-{self.part}-{choice}" if self.row else ""
+
+    @property
+    def confirm(self) -> str:
+        """The action of "Yes, I mean X" for a guess, "" when there is no question."""
+        match = self.finding.match
+        if match.is_guess and match.suggestion and not self.finding.alternatives:
+            return self._action(0)
+        return ""
+
+    @property
+    def choices(self) -> tuple[tuple[str, str], ...]:
+        """(action, reading) for each reading of a name with two meanings."""
+        if not (self.finding.alternatives and self.row):
+            return ()
+        return tuple(
+            (self._action(number), label)
+            for number, (reading, label) in enumerate(
+                zip(self.finding.alternatives, self.finding.reading_labels, strict=True), start=1
+            )
+            if reading.match.suggestion
+        )
 
     @property
     def typed(self) -> str:
@@ -190,13 +224,27 @@ def _rank(level: str) -> int:
     return DISPLAY_ORDER.index(level) if level in DISPLAY_ORDER else len(DISPLAY_ORDER)
 
 
-def lay_out(report: Report) -> Layout:
+def lay_out(report: Report, rows: Sequence[int] = ()) -> Layout:
     """The report as the results page shows it. Every entry appears under exactly one level
-    (its own) and has exactly one home card; nothing the patient typed is left out."""
+    (its own) and has exactly one home card; nothing the patient typed is left out. A row
+    that named several products shows each product as its own entry, at its own level.
+    `rows` are the form's row numbers of report.findings_as_typed, in that order."""
     as_typed = getattr(report, "findings_as_typed", None) or report.findings
     number_of = {id(finding): number for number, finding in enumerate(as_typed, start=1)}
+    row_of = {id(finding): row for finding, row in zip(as_typed, rows, strict=False)}
     # The report's order: most serious first, opioids first of all, then as typed.
-    entries = [Entry(finding=f, number=number_of.get(id(f), 0)) for f in report.findings]
+    entries: list[Entry] = []
+    for f in report.findings:
+        number, row = number_of.get(id(f), 0), row_of.get(id(f), 0)
+        if f.parts:
+            entries.extend(
+                Entry(finding=part, number=number, row=row, part=position, whole=f.match.input)
+                for position, part in enumerate(f.parts, start=1)
+            )
+        else:
+            entries.append(Entry(finding=f, number=number, row=row))
+    order = {id(entry): position for position, entry in enumerate(entries)}
+    entries.sort(key=lambda e: (not e.finding.is_opioid, _rank(e.finding.severity), order[id(e)]))
 
     levels: dict[str, Level] = {}
 

@@ -9,16 +9,37 @@ The rules and questions are data (checker/data/ through the database); levels an
 are clinical.severity.Severity.
 
 Safety rules (DESIGN.md): never "safe"; never drop an entry (one Finding per Match, in the
-order typed within a level); opioids first; the dose context stated.
+order typed within a level); opioids first; the dose context stated; a guess is a question,
+never an answer:
+
+- a guess (a fuzzy reading) with no rule is "unknown", and asks "Did you mean ...?";
+  a guess that lands on a rule is warned on at that rule's level, an opioid as an opioid;
+- an entry with a part we could not read, or a medicine written as not taken ("no codeine"),
+  is never "none";
+- a name with two meanings is evaluated in every reading and takes the most serious one
+  (`Finding.alternatives` has them all);
+- an entry naming several products has one Finding per product (`Finding.parts`), and the
+  most serious of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.matching import MATCH_FUZZY, Match
 from clinical.severity import Severity
+
+# How serious, for picking the most serious of several readings or products: an entry we could
+# not read (or only guessed) may be anything, so it weighs more than "no known interaction".
+# (Severity's own rank is the order levels are shown in, "unknown" last.)
+SERIOUSNESS = (
+    Severity.AVOID,
+    Severity.CAUTION,
+    Severity.INFO,
+    Severity.UNKNOWN,
+    Severity.NONE,
+)
 
 # The opioid group's slug: part of the JSON contract (DESIGN.md: programs read "opioid" in a
 # result's groups). No behaviour hangs on it: opioids come first, fill the checklist's opioid
@@ -40,6 +61,29 @@ UNKNOWN_WHAT_TO_DO = (
     "Show it to your pharmacist, who can tell you what is in it."
 )
 UNKNOWN_TELL = "Show this medicine to your doctor or pharmacist."
+# A guess with no rule: a question, never "no known interaction".
+GUESS_HEADLINE = "We are not sure we read this right"
+GUESS_MESSAGE = (
+    "It looks like {name}, but it could be another medicine. Check the name on the box or bottle."
+)
+GUESS_WHAT_TO_DO = (
+    'If you meant {name}, choose "Yes, I mean {name}" to check it again. '
+    "If not, show the box or bottle to your pharmacist."
+)
+# Part of an entry we could not read: never "no known interaction".
+PART_UNREAD_HEADLINE = "We could not read all of this"
+PART_UNREAD_MESSAGE = (
+    "We could not read part of what you typed, so we cannot tell you about all of it."
+)
+PART_UNREAD_WHAT_TO_DO = (
+    "Check the spelling, or type each medicine on its own line. "
+    "Show the box or bottle to your pharmacist."
+)
+# "no codeine", "codeine-free": we do not count it as taken, and say so.
+NEGATED_HEADLINE = "Not counted as a medicine you take"
+NEGATED_MESSAGE = "You wrote that you do not take it, so we did not check it."
+NEGATED_WHAT_TO_DO = "If you do take it, type its name on its own line."
+NEGATED_TELL = "If you took it in the last 7 to 10 days, tell your doctor."
 
 
 @dataclass(frozen=True)
@@ -63,6 +107,12 @@ class GroupRule:
     ingredients: frozenset[str]
     sources: tuple[SourceRef, ...] = ()
     urgent: bool = False  # show the urgent "when to get help" care card
+    # products this rule is about, whatever their ingredients ("Vivitrol": a monthly shot of
+    # naltrexone, not LDN), casefolded; it fires when one of them is read
+    products: frozenset[str] = frozenset()
+    # slugs of rules this one stands in for when both fire: the opioid rule speaks for the
+    # naloxone in Suboxone; the Vivitrol rule for the plain naltrexone rule
+    instead_of: frozenset[str] = frozenset()
     # its medicines are opioids: listed first, and named in the checklist's opioid box
     about_opioids: bool = False
 
@@ -95,11 +145,36 @@ class Finding:
     tell_your_doctor: str
     sources: tuple[SourceRef, ...] = ()
     rules: tuple[GroupRule, ...] = ()  # the rules that fired, most serious first
+    # a name with two meanings: one Finding per reading (this one's reading among them)
+    alternatives: tuple[Finding, ...] = ()
+    # an entry naming several products: one Finding per product, in the order typed
+    parts: tuple[Finding, ...] = ()
 
     @property
     def is_opioid(self) -> bool:
         """Read as an opioid: a rule about opioids fired (a flag staff see, not a slug)."""
         return any(rule.about_opioids for rule in self.rules)
+
+    @property
+    def described(self) -> str:
+        """ "hydrocodone (an opioid) + acetaminophen": what this reading is made of."""
+        return _describe_ingredients(self.match.ingredients, self.rules)
+
+    @property
+    def reading_labels(self) -> tuple[str, ...]:
+        """One label per alternative reading: "liothyronine" or "acetaminophen + codeine (an
+        opioid)" for one name with two meanings; "Demerol: meperidine (an opioid)" when a
+        typo is as close to several names."""
+        names = {reading.match.matched_name for reading in self.alternatives}
+        if len(names) == 1:
+            return tuple(reading.described for reading in self.alternatives)
+        return tuple(
+            reading.described
+            if (reading.match.matched_name or "").casefold()
+            in (reading.described.casefold(), " + ".join(reading.match.ingredients).casefold())
+            else f"{reading.match.matched_name}: {reading.described}"
+            for reading in self.alternatives
+        )
 
     @property
     def urgent(self) -> bool:
@@ -126,6 +201,9 @@ class Report:
     dose_context: str = ""  # the standard-dose vs LDN sentence
     has_opioid: bool = False  # an opioid read, or a yes about opioids: the checklist's opioid box
     urgent: bool = False  # show the urgent "when to get help" care card
+    # the same findings in the order the entries were typed (the JSON's order: one result per
+    # input, so programs can pair them; the page's rows)
+    findings_as_typed: list[Finding] = field(default_factory=list)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -142,6 +220,16 @@ def _rank(level: str) -> int:
         return len(Severity)
 
 
+def seriousness(level: str) -> int:
+    """0 for the most serious level; "unknown" counts as more serious than "none"."""
+    return SERIOUSNESS.index(level) if level in SERIOUSNESS else 0
+
+
+def most_serious(findings: Iterable[Finding]) -> Finding:
+    """The most serious finding; an opioid first of all; the first of equals."""
+    return min(findings, key=lambda f: (not f.is_opioid, seriousness(f.severity)))
+
+
 def is_yes(answer: object) -> bool:
     """True for a "yes" answer: True, or the words a form sends for yes."""
     if isinstance(answer, str):
@@ -149,9 +237,12 @@ def is_yes(answer: object) -> bool:
     return answer is True
 
 
-def _fired_rules(ingredients: Iterable[str], rules: Sequence[GroupRule]) -> list[GroupRule]:
-    present = set(ingredients)
-    fired = [rule for rule in rules if rule.ingredients & present]
+def _fired_rules(match: Match, rules: Sequence[GroupRule]) -> list[GroupRule]:
+    present = set(match.ingredients)
+    names = {name.casefold() for name in match.names_read}
+    fired = [rule for rule in rules if rule.ingredients & present or rule.products & names]
+    replaced = {slug for rule in fired for slug in rule.instead_of}
+    fired = [rule for rule in fired if rule.slug not in replaced]
     # Most serious first; opioids first of all; otherwise in the order staff gave.
     return sorted(fired, key=lambda rule: (not rule.about_opioids, _rank(rule.level)))
 
@@ -181,6 +272,8 @@ def _explain(
     match: Match, fired: Sequence[GroupRule], names: Mapping[str, str] | None = None
 ) -> str:
     if not match.recognized:
+        if match.negated:
+            return _unread_sentences(f"You typed {match.input}.", match)
         return f"You typed {match.input}. {UNKNOWN_MESSAGE}"
     described = _describe_ingredients(match.ingredients, fired, names)
     if match.match == MATCH_FUZZY:
@@ -194,8 +287,19 @@ def _explain(
             text = f"You typed {match.input}. We read this as {name}: {described}."
     else:
         text = f"You typed {match.input}: {described}"
+    if match.is_guess and match.suggestion:
+        text = text.rstrip(".") + f". Did you mean {match.suggestion}?"
+    return _unread_sentences(text, match)
+
+
+def _unread_sentences(text: str, match: Match) -> str:
+    """What was not read, named: 'We couldn't match "hc"', 'We did not count "no codeine"'."""
     for part in match.unmatched:
-        text = text.rstrip(".") + f'. We couldn\'t match "{part}": show it to your pharmacist.'
+        if part in match.negated:
+            sentence = f'We did not count "{part}" as a medicine you take.'
+        else:
+            sentence = f'We couldn\'t match "{part}": show it to your pharmacist.'
+        text = text.rstrip(".") + ". " + sentence
     return text
 
 
@@ -206,19 +310,67 @@ def _join_unique(texts: Iterable[str]) -> str:
 def _finding(
     match: Match, rules: Sequence[GroupRule], names: Mapping[str, str] | None = None
 ) -> Finding:
+    if match.parts:
+        return _several(match, [_finding(part, rules, names) for part in match.parts])
+    if match.alternatives:
+        readings = [_one_reading(alt, rules, names) for alt in match.alternatives]
+        return _two_meanings(match, readings)
+    return _one_reading(match, rules, names)
+
+
+def _one_reading(
+    match: Match, rules: Sequence[GroupRule], names: Mapping[str, str] | None = None
+) -> Finding:
     if not match.recognized:
+        if match.negated:
+            return Finding(
+                match=match,
+                severity="unknown",
+                groups=(),
+                explanation=_explain(match, (), names),
+                headline=NEGATED_HEADLINE,
+                message=NEGATED_MESSAGE,
+                what_to_do=NEGATED_WHAT_TO_DO,
+                tell_your_doctor=NEGATED_TELL,
+            )
         return Finding(
             match=match,
             severity="unknown",
             groups=(),
-            explanation=_explain(match, ()),
+            explanation=_explain(match, (), names),
             headline=UNKNOWN_HEADLINE,
             message=UNKNOWN_MESSAGE,
             what_to_do=UNKNOWN_WHAT_TO_DO,
             tell_your_doctor=UNKNOWN_TELL,
         )
-    fired = _fired_rules(match.ingredients, rules)
+    fired = _fired_rules(match, rules)
     if not fired:
+        if match.is_guess:
+            # A guess is a question, never an answer: not "no known interaction".
+            name = match.suggestion or match.matched_name or " + ".join(match.ingredients)
+            return Finding(
+                match=match,
+                severity="unknown",
+                groups=(),
+                explanation=_explain(match, (), names),
+                headline=GUESS_HEADLINE.format(name=name),
+                message=GUESS_MESSAGE.format(name=name),
+                what_to_do=GUESS_WHAT_TO_DO.format(name=name),
+                tell_your_doctor=UNKNOWN_TELL,
+            )
+        if match.unmatched:
+            # Read in part: what we could not read may be anything.
+            negated_only = all(part in match.negated for part in match.unmatched)
+            return Finding(
+                match=match,
+                severity="unknown",
+                groups=(),
+                explanation=_explain(match, (), names),
+                headline=NEGATED_HEADLINE if negated_only else PART_UNREAD_HEADLINE,
+                message=NEGATED_MESSAGE if negated_only else PART_UNREAD_MESSAGE,
+                what_to_do=NEGATED_WHAT_TO_DO if negated_only else PART_UNREAD_WHAT_TO_DO,
+                tell_your_doctor=NEGATED_TELL if negated_only else UNKNOWN_TELL,
+            )
         return Finding(
             match=match,
             severity="none",
@@ -233,9 +385,8 @@ def _finding(
     messages = [first.what_could_happen]
     for rule in others:
         members = [i for i in match.ingredients if i in rule.ingredients]
-        messages.append(
-            f"{_describe_ingredients(members, [rule], names)}: {rule.what_could_happen}"
-        )
+        about = _describe_ingredients(members, [rule], names) if members else rule.label
+        messages.append(f"{about}: {rule.what_could_happen}" if about else rule.what_could_happen)
     sources = tuple(dict.fromkeys(source for rule in fired for source in rule.sources))
     return Finding(
         match=match,
@@ -251,6 +402,52 @@ def _finding(
     )
 
 
+def _two_meanings(match: Match, readings: list[Finding]) -> Finding:
+    """Every reading evaluated; the most serious one answers, and the others are named."""
+    chosen = replace(most_serious(readings), alternatives=tuple(readings))
+    meanings = " or ".join(chosen.reading_labels)
+    if match.is_guess:
+        explanation = (
+            f"You typed {match.input}. We are not sure which medicine this is. "
+            f"It looks like {meanings}. We show the most serious one. Which do you mean?"
+        )
+    else:
+        explanation = (
+            f"You typed {match.input}. This name can mean {meanings}. "
+            "We show the most serious one. Which do you take?"
+        )
+    return replace(
+        chosen,
+        match=replace(chosen.match, alternatives=match.alternatives),
+        explanation=_unread_sentences(explanation, chosen.match),
+    )
+
+
+def _several(match: Match, parts: list[Finding]) -> Finding:
+    """An entry naming several products: each product answered on its own, the entry at the
+    most serious product's level."""
+    chosen = most_serious(parts)
+    fired = sorted(
+        dict.fromkeys(rule for part in parts for rule in part.rules),
+        key=lambda rule: (not rule.about_opioids, _rank(rule.level)),
+    )
+    in_order = sorted(parts, key=lambda part: (not part.is_opioid, seriousness(part.severity)))
+    names = "; ".join(part.match.input for part in parts)
+    return Finding(
+        match=match,
+        severity=chosen.severity,
+        groups=tuple(dict.fromkeys(rule.slug for rule in fired)),
+        explanation=f"You typed {match.input}. We read this as {len(parts)} medicines: {names}.",
+        headline=chosen.headline,
+        message=" ".join(f"{part.match.input}: {part.message}" for part in in_order),
+        what_to_do=_join_unique(part.what_to_do for part in in_order),
+        tell_your_doctor=_join_unique(part.tell_your_doctor for part in in_order),
+        sources=tuple(dict.fromkeys(source for part in in_order for source in part.sources)),
+        rules=tuple(fired),
+        parts=tuple(parts),
+    )
+
+
 def evaluate(
     *,
     matches: Sequence[Match],
@@ -263,9 +460,10 @@ def evaluate(
     """One Finding per match (never dropped), opioids first, then most serious first, then in
     the order typed; one AnswerFinding per "yes" answer, most serious first. `names`: how the
     page shows an ingredient ({"acetaminophen": "paracetamol"}); the JSON passes none."""
-    findings = [_finding(match, rules, names) for match in matches]
-    order = {id(finding): number for number, finding in enumerate(findings)}
-    findings.sort(
+    typed = [_finding(match, rules, names) for match in matches]
+    order = {id(finding): number for number, finding in enumerate(typed)}
+    findings = sorted(
+        typed,
         key=lambda f: (not f.is_opioid, _rank(f.severity), order[id(f)]),
     )
     answer_findings = [
@@ -289,4 +487,5 @@ def evaluate(
         dose_context=dose_context,
         has_opioid=yes_about_opioids or any(f.is_opioid for f in findings),
         urgent=yes_about_opioids or any(f.urgent for f in findings),
+        findings_as_typed=typed,
     )

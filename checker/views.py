@@ -15,12 +15,23 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from checker import engine
-from checker.forms import MAX_ENTRIES, CheckForm, read_action
+from checker.forms import MAX_ENTRIES, CheckForm, read_action, read_confirm
 from checker.presentation import LEVEL_MEANINGS
 
 TEMPLATE = "checker/check.html"
 # A browser may keep the suggestions file for a year: its address changes with its content.
 SUGGESTIONS_MAX_AGE = 365 * 24 * 60 * 60
+
+
+def _confirm(form: CheckForm, confirm: tuple[int, int, int]) -> None:
+    """Put the confirmed name in its row ("Did you mean X?" answered yes, or one reading of a
+    name with two meanings chosen), so the check reads it exactly. Only numbers were posted."""
+    row, part, choice = confirm
+    if not 1 <= row <= len(form.rows) or not form.rows[row - 1]:
+        return
+    confirmed = engine.confirmed_entry(form.rows[row - 1], part=part, choice=choice)
+    if confirmed:
+        form.rows[row - 1] = confirmed
 
 
 def _region_names(request) -> dict[str, str]:
@@ -53,10 +64,14 @@ def check(request):
         elif action == "remove":
             form.remove_row(number)
             focus_row = min(number, len(form.rows))
-        elif form.validate():
-            report = engine.check_medicines(
-                entries=form.entries, answers=form.answers, names=_region_names(request)
-            )
+        else:
+            confirm = read_confirm(request.POST.get("action", ""))
+            if confirm is not None:
+                _confirm(form, confirm)
+            if form.validate():
+                report = engine.check_medicines(
+                    entries=form.entries, answers=form.answers, names=_region_names(request)
+                )
 
     version, _ = engine.suggestions_file()
     context = {
@@ -66,6 +81,8 @@ def check(request):
             (question, form.answers.get(question.slug)) for question in questions
         ],
         "report": report,
+        # each result's row, so a "Did you mean ...?" button can say which row it answers
+        "report_rows": [number for number, row in enumerate(form.rows, start=1) if row],
         "urgent_help": engine.urgent_help() if report and report.urgent else None,
         "level_meanings": LEVEL_MEANINGS,
         "focus_row": focus_row,

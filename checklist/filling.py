@@ -44,9 +44,14 @@ class Prompt:
 
 
 def medicine_rows(report: Report, names: Mapping[str, str] | None = None) -> list[MedicineRow]:
-    """One row per entry, in the report's order: most serious first, opioids first of all.
-    `names` shows ingredients by the region's names ("paracetamol")."""
-    return [_medicine_row(finding, names or {}) for finding in report.findings]
+    """One row per entry, in the report's order: most serious first, opioids first of all. An
+    entry that named several products ("Norco, metformin") gives one row per product. `names`
+    shows ingredients by the region's names ("paracetamol")."""
+    return [
+        _medicine_row(product, names or {})
+        for finding in report.findings
+        for product in (finding.parts or (finding,))
+    ]
 
 
 def _medicine_row(finding: Finding, names: Mapping[str, str]) -> MedicineRow:

@@ -5,7 +5,8 @@
 - Pharmacists: everything editors do, and the checker's data (groups, ingredients, names,
   questions), with the confirmation a change that stops names warning needs.
 - Administrators: staff logins and roles, sign-in security (lockouts, one-time codes), and
-  everything else except the pharmacist's confirmation.
+  everything else except the pharmacist's decisions: confirming a change that stops names
+  warning, and approving what an official drug list proposes.
 
 ensure_roles() makes or updates the groups (after each migrate, and from add_staff).
 """
@@ -23,6 +24,7 @@ ROLES = {"editor": EDITORS, "pharmacist": PHARMACISTS, "administrator": ADMINIST
 CONTENT_APPS = ("education", "checklist", "clinical")
 CHECKER_APP = "checker"
 SECURITY_APPS = ("auth", "axes", "otp_static", "otp_totp")
+PHARMACIST_ONLY = ("confirm_silencing", "approve_import")
 
 
 def _permissions(*, apps_all=(), apps_view=()):
@@ -44,8 +46,8 @@ def ensure_roles() -> dict[str, object]:
     pharmacists, _ = Group.objects.get_or_create(name=PHARMACISTS)
     pharmacists.permissions.set(_permissions(apps_all=(*CONTENT_APPS, CHECKER_APP)))
     administrators, _ = Group.objects.get_or_create(name=ADMINISTRATORS)
-    # Not the pharmacist's confirmation: an administrator who is one joins that group too.
-    administrators.permissions.set(Permission.objects.exclude(codename="confirm_silencing"))
+    # Not the pharmacist's decisions: an administrator who is one joins that group too.
+    administrators.permissions.set(Permission.objects.exclude(codename__in=PHARMACIST_ONLY))
     return {"editor": editors, "pharmacist": pharmacists, "administrator": administrators}
 
 

@@ -175,6 +175,17 @@ def test_only_pharmacists_may_confirm_a_change_that_stops_warnings(monkeypatch):
     assert not editor.has_perm("checker.change_name")
 
 
+def test_only_pharmacists_may_approve_what_an_official_drug_list_proposes(monkeypatch):
+    pharmacist = add_staff("pia", "pharmacist", monkeypatch)
+    administrator = add_staff("abe", "administrator", monkeypatch)
+    editor = add_staff("eli", "editor", monkeypatch)
+    assert pharmacist.has_perm("checker.approve_import")
+    assert not administrator.has_perm("checker.approve_import")
+    assert not editor.has_perm("checker.approve_import")
+    # an administrator may still upload a file for a pharmacist to review
+    assert administrator.has_perm("checker.add_importrun")
+
+
 # --- Plain messages, help texts, single records ------------------------------------------
 
 

@@ -29,10 +29,11 @@ def severity_label(level: str) -> str:
 
 
 @register.simple_tag
-def results_layout(report):
+def results_layout(report, rows=()):
     """The report laid out for the results page (checker.presentation): levels most serious
-    first, each with its entries, answers and one card per explanation."""
-    return lay_out(report)
+    first, each with its entries, answers and one card per explanation. `rows`: the form's
+    row numbers of the entries as typed, for the buttons that answer an entry's question."""
+    return lay_out(report, rows)
 
 
 @register.simple_tag

@@ -108,6 +108,12 @@ CHECKER_STATES = {
     "checker error empty": ([], {}, "There is a problem"),
     "checker error too long": (["x" * 250], {}, "There is a problem"),
     "checker every level": (EVERY_LEVEL, EVERY_ANSWER_YES, "Your results"),
+    # issue 11: "Did you mean" buttons, "Which one?" buttons, products of one box, unread parts
+    "checker questions": (
+        ["lisinipril", "Norco, metformin", "APAP/HC", "Demoral", "no codeine"],
+        {},
+        "Did you mean lisinopril?",
+    ),
 }
 
 
@@ -130,7 +136,7 @@ LEVELS = {
     "info": ("diazepam", "Tell your doctor"),
     "none": ("lisinopril", "No known interaction in our list"),
     "unknown": ("asdfgh", "Not recognised"),
-    "typo": ("oxycodn", "We read this as oxycodone"),
+    "typo": ("oxycodine", "We read this as oxycodone"),
 }
 
 

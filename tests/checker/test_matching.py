@@ -57,6 +57,7 @@ def test_a_brand_with_a_dose_is_read_exactly_as_its_ingredients(index):
         match=MATCH_EXACT,
         matched_name="Brandex",
         ingredients=("testacodone", "acetaminophen"),
+        names_read=("Brandex",),
     )
 
 

@@ -56,7 +56,10 @@ def only(report):
         ("thioridazine", "caution", ("thioridazine",)),
         ("Antabuse", "caution", ("disulfiram",)),
         ("Benadryl", "info", ("sedative",)),
-        ("Vivitrol", "info", ("naltrexone",)),
+        ("LDN 4.5 mg", "info", ("naltrexone",)),
+        ("Vivitrol", "caution", ("naltrexone-shot",)),
+        ("Movantik", "caution", ("opioid-antagonist",)),
+        ("Narcan", "info", ("naloxone",)),
         ("lisinopril", "none", ()),
         ("Tylenol", "none", ()),
         ("dextromethorphan", "none", ()),
@@ -78,9 +81,19 @@ def test_explanation_shows_exactly_what_was_typed_and_each_ingredient(check):
 
 
 def test_a_typo_says_how_we_read_it_and_is_warned_on_as_that_drug(check):
-    finding = only(check("oxycodin"))
-    assert finding.explanation == "You typed oxycodin. We read this as oxycodone (an opioid)."
+    finding = only(check("oxycodine"))
+    assert finding.explanation == (
+        "You typed oxycodine. We read this as oxycodone (an opioid). Did you mean oxycodone?"
+    )
     assert finding.severity == "avoid"
+    # as close to oxycodone as to Oxycodan (oxycodone + aspirin): both, and an opioid either way
+    both = only(check("oxycodin"))
+    assert both.explanation == (
+        "You typed oxycodin. We are not sure which medicine this is. It looks like oxycodone "
+        "(an opioid) or Oxycodan: oxycodone (an opioid) + aspirin (an anti-inflammatory "
+        "painkiller). We show the most serious one. Which do you mean?"
+    )
+    assert both.severity == "avoid" and both.is_opioid
     brand = only(check("percoset"))
     assert "We read this as Percocet: oxycodone (an opioid) + acetaminophen" in brand.explanation
 

@@ -1,7 +1,8 @@
 """Check medicine names from the command line: `python manage.py checkmeds --json "Norco 10/325" ibuprofen`.
 
 With --json it prints exactly what POST /api/check answers (DESIGN.md's JSON); without it, one
-plain line per name. Give "-" as the only name to read names from standard input, one a line.
+plain line per name (tab-separated: name, level, ingredients, how it was read), and under a
+name that holds several products ("Norco, metformin") one line per product, starting "  - ". Give "-" as the only name to read names from standard input, one a line.
 Nothing is stored.
 """
 
@@ -41,7 +42,12 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(engine.report_as_json(report), indent=2))
             return
         for finding in report.findings_as_typed:
-            read_as = ", ".join(finding.match.ingredients) or "not recognised"
-            self.stdout.write(
-                f"{finding.match.input}\t{Severity.of(finding.severity).words}\t{read_as}\t{finding.explanation}"
-            )
+            self._write(finding)
+            for part in finding.parts:  # several products in one name: one line each, below
+                self._write(part, prefix="  - ")
+
+    def _write(self, finding, *, prefix=""):
+        read_as = ", ".join(finding.match.ingredients) or "not recognised"
+        self.stdout.write(
+            f"{prefix}{finding.match.input}\t{Severity.of(finding.severity).words}\t{read_as}\t{finding.explanation}"
+        )
