@@ -96,8 +96,18 @@ def staff_client(client, staff_user, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture(scope="session")
+def django_db_use_migrations():
+    """Each test database's tables are made from today's models, not by running every
+    migration (~8 s a process, each xdist worker and the browser run paying it). That the
+    migrations give these same tables is what `make migrations-check` proves, and
+    tests/clinical/test_upgrade.py runs the content apps' migrations from their first, on
+    SQLite and PostgreSQL, then loads the content and checks it."""
+    return False
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database as `make run` makes one: migrate (schema only), then load_content."""
+    """The test database as `make run` makes one, then load_content (tables: see above)."""
     from django.core.management import call_command
 
     with django_db_blocker.unblock():

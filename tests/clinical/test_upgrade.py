@@ -20,7 +20,13 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.db.migrations.recorder import MigrationRecorder
+
+from tests.clinical.migrating import (
+    before_the_content_apps_first_migration,
+    migrate,
+    migrate_to_the_latest,
+    real_migrations,
+)
 
 FIXTURE = Path(__file__).with_name("fixtures") / "at-2b7acac.json.gz"
 AT_2B7ACAC = [
@@ -29,7 +35,6 @@ AT_2B7ACAC = [
     ("checklist", "0002_load_content"),
     ("clinical", None),
 ]
-CONTENT_APPS = [app for app, _ in AT_2B7ACAC]
 
 
 def _load_old_rows(apps) -> None:
@@ -63,42 +68,17 @@ def _load_old_rows(apps) -> None:
             cursor.execute(statement)
 
 
-def _drop_content_apps() -> None:
-    """The content apps' tables dropped and their migrations unrecorded: the database as it was
-    before their first migration. (Migrating them back to zero would give the same, but
-    Django renders every model state on the way back, ~15 s.)"""
-    from django.apps import apps
-
-    with connection.schema_editor() as editor:
-        for label in CONTENT_APPS:
-            for model in apps.get_app_config(label).get_models():
-                editor.delete_model(model)
-    MigrationRecorder(connection).migration_qs.filter(app__in=CONTENT_APPS).delete()
-    left = [
-        table
-        for table in connection.introspection.table_names()
-        if table.startswith(tuple(f"{label}_" for label in CONTENT_APPS))
-    ]
-    assert not left, f"tables no model of today names: {left}"
-
-
-def _migrate(targets) -> None:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-
-
 @pytest.fixture
 def upgraded_site(transactional_db):
     call_command("flush", interactive=False, verbosity=0)
-    # The old schema made as it was made then: the content apps' migrations applied from the
-    # start up to 2b7acac (they carry schema only; the content is the fixture's).
-    _drop_content_apps()
-    _migrate(AT_2B7ACAC)
-    old_nodes = [node for node in AT_2B7ACAC if node[1] is not None]
-    _load_old_rows(MigrationExecutor(connection).loader.project_state(old_nodes).apps)
-    executor = MigrationExecutor(connection)
-    _migrate(executor.loader.graph.leaf_nodes())
+    with real_migrations():
+        # The old schema made as it was made then: the content apps' migrations applied from
+        # the start up to 2b7acac (they carry schema only; the content is the fixture's).
+        before_the_content_apps_first_migration()
+        migrate(AT_2B7ACAC)
+        old_nodes = [node for node in AT_2B7ACAC if node[1] is not None]
+        _load_old_rows(MigrationExecutor(connection).loader.project_state(old_nodes).apps)
+        migrate_to_the_latest()
     yield
     # Later tests start from an empty, current database, as transactional tests always do.
 
