@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test test-fast test-browser migrations-check hooks admin lint bench bench-weight bench-suite serve loadtest clean browser-deps admin-totp benchmark-http
+.PHONY: run test test-fast test-browser migrations-check hooks admin lint bench bench-weight bench-suite serve loadtest clean browser-deps admin-totp benchmark-http messages
 
 $(BIN)/activate: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,18 @@ $(VENV)/.dev-installed: $(BIN)/activate requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.dev-installed
 
-run: $(BIN)/activate
+# The site's own words in Spanish: locale/es/LC_MESSAGES/django.po (in the repo) compiled to
+# django.mo (not in the repo) whenever the .po is newer. Needs msgfmt (GNU gettext).
+MESSAGES_PO := $(wildcard locale/*/LC_MESSAGES/django.po)
+MESSAGES_MO := $(MESSAGES_PO:.po=.mo)
+
+$(MESSAGES_MO): %.mo: %.po $(BIN)/activate
+	@scripts/ensure-gettext.sh
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0
+
+messages: $(MESSAGES_MO)
+
+run: $(BIN)/activate messages
 	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py migrate --noinput
 	# Every page, drug name, rule and checklist text from the data files; staff edits are kept.
 	DJANGO_DEBUG=1 DJANGO_HTTPS=0 $(PY) manage.py load_content
@@ -59,14 +70,14 @@ TEST_WORKERS ?= auto
 # Everything but Chromium, spread over the cores. Each worker has its own test database: today's
 # tables (made from the models; migrations-check proves the migrations give the same), then
 # load_content as `make run` does (tests/conftest.py).
-test-fast: $(VENV)/.dev-installed
+test-fast: $(VENV)/.dev-installed messages
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser"
 
 # Chromium tests (tests/browser/) in one process: one browser and one live server for the run.
-test-browser: $(VENV)/.dev-installed browser-deps
+test-browser: $(VENV)/.dev-installed browser-deps messages
 	$(BIN)/pytest -m browser
 
-test: $(VENV)/.dev-installed browser-deps lint migrations-check
+test: $(VENV)/.dev-installed browser-deps messages lint migrations-check
 	$(MAKE) --no-print-directory test-fast
 	$(MAKE) --no-print-directory test-browser
 
@@ -84,6 +95,7 @@ bench-suite: $(VENV)/.dev-installed browser-deps
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -f $(MESSAGES_MO)
 
 # --- Production stack on this machine (issue 6) -------------------------------------------
 # `make serve`: debug off, hashed and compressed static files, migrations, the content, gunicorn on
@@ -97,7 +109,7 @@ var/secret_key:
 	@mkdir -p var
 	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
 
-serve: $(BIN)/activate var/secret_key
+serve: $(BIN)/activate var/secret_key messages
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(SERVE_ENV) $(PY) manage.py migrate --noinput
 	$(SERVE_ENV) $(PY) manage.py load_content

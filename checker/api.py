@@ -1,14 +1,20 @@
 """POST /api/check: the checker for other programs, answering DESIGN.md's JSON.
 
 Request:  {"medications": ["Norco 10/325", "ibuprofen"]}   (Content-Type: application/json)
+          optional "lang": "en" or "es"; without it, the Accept-Language header chooses
 Response: {"results": [...one per medication, in the order sent...], "summary": {...}}
-Errors:   {"error": "..."} with 400 (bad JSON or shape, or nested over 10 deep), 405 (not POST),
+          with the messages in that language (Content-Language says which); the fields,
+          slugs and severities are the same in every language.
+Errors:   {"error": "..."} in the same language, with 400 (bad JSON or shape, or nested over 10 deep), 405 (not POST),
           413 (body over 64 kB) or 415 (not JSON, or a file upload).
 """
 
 import json
 
+from django.conf import settings
 from django.http import JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
@@ -45,7 +51,17 @@ def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
 
 
 def _error(message: str, status: int, **headers) -> JsonResponse:
-    return JsonResponse({"error": message}, status=status, headers=headers)
+    response = JsonResponse({"error": message}, status=status, headers=headers)
+    response["Content-Language"] = translation.get_language()
+    return response
+
+
+def _header_language(request) -> str:
+    """The language Accept-Language asks for, of the site's languages (the address never says
+    it here; nor does a language cookie, which this site never sets)."""
+    codes = [code for code, _ in settings.LANGUAGES]
+    language = translation.get_language_from_request(request, check_path=False)
+    return language if language in codes else settings.LANGUAGE_CODE
 
 
 # Why no CSRF token: this view changes nothing (it reads medicine names and answers; it writes
@@ -55,45 +71,78 @@ def _error(message: str, status: int, **headers) -> JsonResponse:
 @csrf_exempt
 @never_cache
 def api_check(request):
+    """Errors are in the language asked for too: the body's "lang" once it can be read, before
+    that (and for a "lang" we do not have) the Accept-Language header's."""
+    language = _header_language(request)
+    with translation.override(language):
+        data = _read_body(request)
+    if isinstance(data, JsonResponse):
+        return data
+    codes = [code for code, _ in settings.LANGUAGES]
+    if "lang" in data:
+        if data["lang"] not in codes:
+            with translation.override(language):
+                return _error(
+                    _('"lang" must be one of: %(codes)s.') % {"codes": ", ".join(codes)}, 400
+                )
+        language = data["lang"]
+    with translation.override(language):
+        return _answer(data)
+
+
+def _read_body(request) -> dict | JsonResponse:
     if request.method != "POST":
-        return _error("Use POST with a JSON body.", 405, Allow="POST")
+        return _error(_("Use POST with a JSON body."), 405, Allow="POST")
     if request.content_type != "application/json":
-        return _error("Send the body as JSON, with Content-Type: application/json.", 415)
+        return _error(_("Send the body as JSON, with Content-Type: application/json."), 415)
     try:
         declared = int(request.headers.get("Content-Length") or 0)
     except ValueError:
-        return _error("The Content-Length header is not a number.", 400)
+        return _error(_("The Content-Length header is not a number."), 400)
+    too_big = _("The body is too big. Send at most %(count)d bytes.") % {"count": MAX_BODY_BYTES}
     if declared > MAX_BODY_BYTES:
-        return _error(f"The body is too big. Send at most {MAX_BODY_BYTES} bytes.", 413)
+        return _error(too_big, 413)
     body = request.read(MAX_BODY_BYTES + 1)
     if len(body) > MAX_BODY_BYTES:
-        return _error(f"The body is too big. Send at most {MAX_BODY_BYTES} bytes.", 413)
+        return _error(too_big, 413)
 
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        return _error("The body is not valid JSON.", 400)
+        return _error(_("The body is not valid JSON."), 400)
     if too_deep(text):
-        return _error(f"The JSON is nested more than {MAX_DEPTH} levels deep.", 400)
+        return _error(
+            _("The JSON is nested more than %(count)d levels deep.") % {"count": MAX_DEPTH}, 400
+        )
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        return _error("The body is not valid JSON.", 400)
+        return _error(_("The body is not valid JSON."), 400)
     if not isinstance(data, dict) or "medications" not in data:
-        return _error('Send a JSON object with a "medications" list.', 400)
+        return _error(_('Send a JSON object with a "medications" list.'), 400)
+    return data
+
+
+def _answer(data: dict) -> JsonResponse:
     medications = data["medications"]
     if not isinstance(medications, list) or not all(isinstance(m, str) for m in medications):
-        return _error('"medications" must be a list of strings.', 400)
+        return _error(_('"medications" must be a list of strings.'), 400)
     if not medications:
-        return _error('"medications" is empty. Send at least one name.', 400)
+        return _error(_('"medications" is empty. Send at least one name.'), 400)
     if len(medications) > MAX_ENTRIES:
-        return _error(f'"medications" has more than {MAX_ENTRIES} names.', 400)
+        return _error(
+            _('"medications" has more than %(count)d names.') % {"count": MAX_ENTRIES}, 400
+        )
     if any(len(name) > MAX_LENGTH for name in medications):
-        return _error(f"Each name must be {MAX_LENGTH} characters or fewer.", 400)
+        return _error(
+            _("Each name must be %(count)d characters or fewer.") % {"count": MAX_LENGTH}, 400
+        )
     if any("\x00" in name for name in medications):
-        return _error("A name contains a NUL character.", 400)
+        return _error(_("A name contains a NUL character."), 400)
     if any(not name.strip() for name in medications):
-        return _error("A name is empty.", 400)
+        return _error(_("A name is empty."), 400)
 
     report = engine.check_medicines(entries=medications)
-    return JsonResponse(engine.report_as_json(report))
+    response = JsonResponse(engine.report_as_json(report))
+    response["Content-Language"] = translation.get_language()
+    return response

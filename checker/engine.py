@@ -27,7 +27,7 @@ import hashlib
 import threading
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from django.conf import settings
@@ -55,6 +55,8 @@ class Engine:
     urgent_action: str
     version: str | None  # None: built while the cache did not answer
     built_at: float
+    # How each ingredient is named in the engine's language ({} in English: as stored).
+    display_names: Mapping[str, str] = field(default_factory=dict)
     # every (name, kind) it knows, ingredients and known misspellings included
     known_names: tuple[tuple[str, str], ...] = ()
     must_warn_extra: tuple[str, ...] = ()  # checker/data/must_warn.csv
@@ -87,6 +89,9 @@ class CheckedReport(rules.Report):
     """A rules.Report from the engine's knowledge base. Its findings_as_typed (kept by
     rules.evaluate) are the order the JSON answer lists them in."""
 
+    # How each ingredient is named in the report's language and region (the checklist rows).
+    display_names: Mapping[str, str] = field(default_factory=dict)
+
 
 _engine: Engine | None = None
 _lock = threading.Lock()
@@ -114,6 +119,7 @@ def reset() -> None:
     global _engine
     with _lock:
         _engine = None
+        _translated.clear()
 
 
 def get_engine() -> Engine:
@@ -247,6 +253,134 @@ def _build(version: str | None) -> Engine:
     )
 
 
+# --- Other languages -------------------------------------------------------------------------
+
+_translated: dict[str, tuple[Engine, Engine]] = {}  # language -> (English engine, translated)
+
+
+def engine_for(language: str | None = None) -> Engine:
+    """The engine with its texts (groups, questions, the dose sentence, the urgent box, the
+    sources' titles) in `language` (the active language by default), English where a text has
+    no translation. Names are read the same in every language: the index is shared."""
+    from clinical import translation
+
+    engine = get_engine()
+    language = language or translation.current_language()
+    if translation.is_default(language):
+        return engine
+    cached = _translated.get(language)
+    if cached is not None and cached[0] is engine:
+        return cached[1]
+    translated = _translate(engine, language)
+    with _lock:
+        _translated[language] = (engine, translated)
+    return translated
+
+
+def _translate(engine: Engine, language: str) -> Engine:
+    from dataclasses import replace
+
+    from clinical import translation
+    from clinical.models import Source, Translation
+
+    rows = {
+        (row.kind, row.key): row.texts
+        for row in Translation.objects.filter(language=language).only("kind", "key", "texts")
+    }
+
+    def pick(kind: str, key: str, name: str, english: str) -> str:
+        value = (rows.get((kind, key)) or {}).get(name, "").strip()
+        return value or english
+
+    source_titles = {
+        source.url + "|" + source.title: pick("source", source.key, "title", source.title)
+        for source in Source.objects.only("key", "title", "url")
+    }
+
+    def refs(sources):
+        return tuple(
+            replace(ref, title=source_titles.get(ref.url + "|" + ref.title, ref.title))
+            for ref in sources
+        )
+
+    group_rules = tuple(
+        replace(
+            rule,
+            **{
+                name: pick("group", rule.slug, name, getattr(rule, name))
+                for name in translation.GROUP_FIELDS
+            },
+            sources=refs(rule.sources),
+        )
+        for rule in engine.rules
+    )
+    questions = tuple(
+        replace(
+            question,
+            **{
+                name: pick("question", question.slug, name, getattr(question, name))
+                for name in translation.QUESTION_FIELDS
+            },
+            sources=refs(question.sources),
+        )
+        for question in engine.questions
+    )
+    single = translation.SINGLE_KEY
+    signs = tuple(
+        pick("urgent_help", single, f"signs.{number}", sign)
+        for number, sign in enumerate(engine.urgent_signs, start=1)
+    )
+    return replace(
+        engine,
+        display_names=_display_names(language),
+        rules=group_rules,
+        questions=questions,
+        dose_context=pick("checker_settings", single, "dose_context", engine.dose_context),
+        urgent_heading=pick("urgent_help", single, "heading", engine.urgent_heading),
+        urgent_signs=signs,
+        urgent_action=pick("urgent_help", single, "action", engine.urgent_action),
+    )
+
+
+# The regions whose local generic names are the language's own: an alias of one ingredient listed
+# for one of them (checker/data/names.csv) is how a patient of that language knows it.
+LANGUAGE_REGIONS = {"es": ("es", "mx")}
+
+
+def _display_names(language: str) -> dict[str, str]:
+    """Ingredient -> its name in the language: the first one-word, single-ingredient alias
+    listed for the language's regions in the drug list (morphine -> morfina, acetaminophen ->
+    acetaminofén); none when the language calls it by its English name (tramadol)."""
+    from checker.models import Name
+
+    regions = set(LANGUAGE_REGIONS.get(language, ()))
+    names: dict[str, str] = {}
+    if not regions:
+        return names
+    aliases = Name.objects.filter(kind="alias").exclude(region="").order_by("pk")
+    same: set[str] = set()  # the language calls it by its English name ("tramadol")
+    for alias in aliases.prefetch_related("ingredients"):
+        ingredients = list(alias.ingredients.all())
+        if len(ingredients) != 1 or not regions & set(alias.regions):
+            continue
+        english = ingredients[0].name
+        key = matching.name_key(alias.name)
+        if key == matching.name_key(english):
+            same.add(english)
+        elif " " not in key:  # the ingredient's own name: "morfina", not "tramadol gotas"
+            names.setdefault(english, alias.name)
+    for english in same:
+        names.pop(english, None)
+    from checker.datafiles import DATA
+
+    chosen = DATA / language / "ingredient_names.yaml"
+    if chosen.exists():
+        import yaml
+
+        names.update(yaml.safe_load(chosen.read_text(encoding="utf-8")) or {})
+    return names
+
+
 def _source_refs(sources: Iterable) -> tuple[rules.SourceRef, ...]:
     return tuple(
         rules.SourceRef(title=source.title, url=source.url, publisher=source.publisher)
@@ -263,19 +397,23 @@ def check_medicines(
     answers: Mapping[str, bool | None] | None = None,
     names: Mapping[str, str] | None = None,
 ) -> CheckedReport:
-    """Read each entry and evaluate it with the screening answers. Nothing is stored or logged.
-    `names` shows ingredients by the region's names on the page (the JSON keeps US names)."""
-    engine = get_engine()
-    matches = [engine.index.match(entry) for entry in entries]
+    """Read each entry and evaluate it with the screening answers, in the active language.
+    Nothing is stored or logged. `names` shows ingredients by the region's names on the page
+    (the JSON keeps US names); on a translated page the language's own names win."""
+    engine = engine_for()
+    matches = [_spoken(engine, engine.index.match(entry)) for entry in entries]
+    shown = {**(names or {}), **engine.display_names} if engine.display_names else names
     report = rules.evaluate(
         matches=matches,
         answers=answers or {},
         rules=engine.rules,
         questions=engine.questions,
         dose_context=engine.dose_context,
-        names=names,
+        names=shown,
     )
-    return CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
+    checked = CheckedReport(**{f.name: getattr(report, f.name) for f in fields(report)})
+    checked.display_names = shown or {}
+    return checked
 
 
 def name_suggestions() -> list[str]:
@@ -292,12 +430,13 @@ def suggestions_file() -> tuple[str, str]:
 
 
 def screening_questions() -> list[rules.Question]:
-    return list(get_engine().questions)
+    return list(engine_for().questions)
 
 
 def urgent_help() -> dict:
-    """The words of the urgent "when to get help" box (clinical.UrgentHelp), as staff wrote them."""
-    engine = get_engine()
+    """The words of the urgent "when to get help" box (clinical.UrgentHelp), as staff wrote them,
+    in the active language."""
+    engine = engine_for()
     return {
         "heading": engine.urgent_heading,
         "items": list(engine.urgent_signs),
@@ -305,12 +444,48 @@ def urgent_help() -> dict:
     }
 
 
+def _say(engine: Engine, name: str) -> str:
+    """A suggestion ("Did you mean morphine?") in the engine's language ("morfina"), when that
+    name reads as exactly the same medicine; else as it is."""
+    spoken = engine.display_names.get(name)
+    if not spoken:
+        return name
+    again = engine.index.match(spoken)
+    original = engine.index.match(name)
+    if (
+        again.match == matching.MATCH_EXACT
+        and set(again.ingredients) == set(original.ingredients)
+        and not again.unmatched
+        and not again.alternatives
+    ):
+        return spoken
+    return name
+
+
+def _spoken(engine: Engine, match: matching.Match) -> matching.Match:
+    """The match with its suggestions named in the engine's language."""
+    if not engine.display_names:
+        return match
+    from dataclasses import replace
+
+    changes = {}
+    if match.suggestion:
+        changes["suggestion"] = _say(engine, match.suggestion)
+    if match.alternatives:
+        changes["alternatives"] = tuple(_spoken(engine, alt) for alt in match.alternatives)
+    if match.parts:
+        changes["parts"] = tuple(_spoken(engine, part) for part in match.parts)
+    return replace(match, **changes) if changes else match
+
+
 def confirmed_entry(text: str, *, part: int = 0, choice: int = 0) -> str | None:
     """The entry with the patient's choice put in: the guess of product `part` (from 1; 0 for
     an entry of one product) when `choice` is 0, else its reading number `choice` of a name
     with two meanings. Read again, it is an exact reading. None when there is nothing to
     confirm (the entry or the knowledge base changed)."""
-    return get_engine().index.confirmed_text(text, part=part, choice=choice)
+    engine = engine_for()
+    say = (lambda name: _say(engine, name)) if engine.display_names else None
+    return engine.index.confirmed_text(text, part=part, choice=choice, say=say)
 
 
 def report_as_json(report: rules.Report) -> dict:

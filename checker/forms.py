@@ -12,23 +12,40 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from checker.presentation import CONFIRM_PREFIX  # the action value format has one home
 
 MAX_ENTRIES = 50
 MAX_LENGTH = 200
 START_ROWS = 3
 
-MESSAGE_EMPTY = "Enter a medicine name"
-MESSAGE_TOO_MANY = f"You can check up to {MAX_ENTRIES} medicines at a time. Remove some, or check them in two goes."
-MESSAGE_NO_MORE_ROWS = f"You can add up to {MAX_ENTRIES} medicines"
+# In the page's language, read when the message is shown.
+MESSAGE_EMPTY = gettext_lazy("Enter a medicine name")
+
+
+def message_too_many() -> str:
+    return _(
+        "You can check up to %(count)d medicines at a time. Remove some, or check them in two goes."
+    ) % {"count": MAX_ENTRIES}
+
+
+def message_no_more_rows() -> str:
+    return _("You can add up to %(count)d medicines") % {"count": MAX_ENTRIES}
 
 
 def message_too_long(number: int) -> str:
-    return f"Medicine {number} is too long. Use {MAX_LENGTH} characters or fewer."
+    return _("Medicine %(number)d is too long. Use %(length)d characters or fewer.") % {
+        "number": number,
+        "length": MAX_LENGTH,
+    }
 
 
 def message_bad_character(number: int) -> str:
-    return f"Medicine {number} has a character we cannot read. Type the name again."
+    return _("Medicine %(number)d has a character we cannot read. Type the name again.") % {
+        "number": number
+    }
 
 
 # A bullet or a list number at the start of a line ("• ", "- ", "3. ", "3) ") is how a printed
@@ -105,12 +122,12 @@ class CheckForm:
             if len(row) > MAX_LENGTH:
                 self._add_error(number, message_too_long(number))
         if len(self.entries) > MAX_ENTRIES:
-            self.list_errors.append((field_id(MAX_ENTRIES + 1), MESSAGE_TOO_MANY))
+            self.list_errors.append((field_id(MAX_ENTRIES + 1), message_too_many()))
         return not self.errors
 
     def add_row(self) -> None:
         if len(self.rows) >= MAX_ENTRIES:
-            self.list_errors.append(("add-medicine", MESSAGE_NO_MORE_ROWS))
+            self.list_errors.append(("add-medicine", message_no_more_rows()))
         else:
             self.rows.append("")
 

@@ -233,18 +233,26 @@ _FORM_WORDS |= _word_set(
     "gotas parche parches ampolla ampollas ampolleta ampolletas solucion inyectable inyectables "
     "supositorio supositorios sobre sobres retard liberacion prolongada prolongado recubierto "
     "recubiertos efervescente efervescentes bebible granulado polvo pomada xarope "
+    "blanda blandas blando blandos retardada retardado masticable masticables dispersable "
+    "dispersables cubierta cubiertas "
     "comprime comprimes gelule gelules sirop buvable lp "
     "tabletten tropfen kapseln saft pflaster zapfchen compresse gocce sciroppo cerotto"
 )
-_UNITS |= _word_set("microgramos microgramo miligramos miligramo mililitros")
+_UNITS |= _word_set("microgramos microgramo miligramos miligramo mililitros ui")
 _SPANISH_SALTS = _word_set(
     "clorhidrato cloridrato fosfato sulfato bitartrato tartrato citrato bromuro maleato "
-    "sodico potasico hemihidrato"
+    "sodico sodica potasico potasica calcico calcica magnesico magnesica hemihidrato"
 )
 _FORM_WORDS |= _SPANISH_SALTS
 _SALT_WORDS |= _SPANISH_SALTS
 _FILLER_WORDS |= _word_set("de del con y com para al dia dias cada dosis baja bajas")
-_TOKEN_REWRITES = {"vit": "vitamin", "vits": "vitamins", "w": "with"}
+_TOKEN_REWRITES = {
+    "vit": "vitamin",
+    "vits": "vitamins",
+    "w": "with",
+    "vitamina": "vitamin",  # Spanish: "vitamina D3"
+    "vitaminas": "vitamins",
+}
 
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
 # Cyrillic and Greek letters that look like Latin ones ("оxycodone" typed with a Cyrillic о).
@@ -1304,11 +1312,12 @@ class MatchIndex:
         parts = tuple(self._read_product(text[start:end]) for start, end in spans)
         return _several(text, parts)
 
-    def confirmed_text(self, text: str, *, part: int = 0, choice: int = 0) -> str | None:
+    def confirmed_text(self, text: str, *, part: int = 0, choice: int = 0, say=None) -> str | None:
         """The entry with one reading confirmed, to be read again as an exact reading: the
         guess of product `part` (counting from 1; 0 for an entry of one product) when
         `choice` is 0, or that product's reading number `choice` of a name with two meanings.
-        None when there is no such reading (the entry changed, or the knowledge base did)."""
+        None when there is no such reading (the entry changed, or the knowledge base did).
+        `say` names the reading in the page's language ("morphine" -> "morfina")."""
         if part:
             spans = self.product_spans(text)
             if len(spans) < 2 or not 1 <= part <= len(spans):
@@ -1327,7 +1336,7 @@ class MatchIndex:
             new = reading.suggestion if reading.is_guess else None
         if not new:
             return None
-        return text[:start] + new + text[end:]
+        return text[:start] + (say(new) if say else new) + text[end:]
 
     # --- one product --------------------------------------------------------------------------
 

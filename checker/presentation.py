@@ -20,30 +20,49 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from checker.matching import MATCH_EXACT
-from checker.rules import AnswerFinding, Finding, GroupRule, Report, SourceRef
-from clinical.severity import Severity
+from checker.rules import TYPED, AnswerFinding, Finding, GroupRule, Report, SourceRef
+from checker.rules import _ as translated
+from clinical.severity import Severity, gettext_noop
 
 # Most serious first, as the page says; see the module docstring for the last two.
 DISPLAY_ORDER = ("avoid", "caution", "info", "unknown", "none")
 
 # "3 to avoid": how the short summary (a screen reader's one announcement) counts each level.
 COUNT_WORDS = {
-    "avoid": "to avoid",
-    "caution": "to ask about",
-    "info": "to tell your doctor about",
-    "unknown": "not recognised",
-    "none": "with no known interaction",
+    "avoid": gettext_noop("to avoid"),
+    "caution": gettext_noop("to ask about"),
+    "info": gettext_noop("to tell your doctor about"),
+    "unknown": gettext_noop("not recognised"),
+    "none": gettext_noop("with no known interaction"),
 }
 
 # The legend: what each level asks of the patient, in the order the page shows them.
 LEVEL_MEANINGS = (
-    ("avoid", "This can be dangerous with LDN. Do not take both unless your doctor says so."),
-    ("caution", "This may not mix well with LDN. Ask your doctor before you take both."),
-    ("info", "This is not known to be harmful with LDN, but your doctor should know you take it."),
-    ("unknown", "We could not read it, so it could be anything. Show it to your pharmacist."),
+    (
+        "avoid",
+        gettext_noop(
+            "This can be dangerous with LDN. Do not take both unless your doctor says so."
+        ),
+    ),
+    (
+        "caution",
+        gettext_noop("This may not mix well with LDN. Ask your doctor before you take both."),
+    ),
+    (
+        "info",
+        gettext_noop(
+            "This is not known to be harmful with LDN, but your doctor should know you take it."
+        ),
+    ),
+    (
+        "unknown",
+        gettext_noop("We could not read it, so it could be anything. Show it to your pharmacist."),
+    ),
     (
         "none",
-        "Our list has no warning for it. Our list is not complete, so still tell your doctor.",
+        gettext_noop(
+            "Our list has no warning for it. Our list is not complete, so still tell your doctor."
+        ),
     ),
 )
 
@@ -106,7 +125,8 @@ class Entry:
 
         "" when the explanation does not start with the typed words (then `explanation` is
         shown whole)."""
-        prefix = f"You typed {self.typed}"
+        # The explanation's own opening, in the page's language ("You typed X", "Usted escribió X").
+        prefix = translated(TYPED).split("{input}")[0] + self.typed
         text = self.finding.explanation or ""
         return text[len(prefix) :] if text.startswith(prefix) else ""
 
@@ -205,13 +225,18 @@ class Layout:
     def short_summary(self) -> str:
         """One short line for a screen reader: "3 to avoid, 1 to ask about, 1 not recognised"."""
         parts = [
-            f"{len(level.entries)} {COUNT_WORDS[level.level]}"
+            f"{len(level.entries)} {translated(COUNT_WORDS[level.level])}"
             for level in self.levels
             if level.entries and level.level in COUNT_WORDS
         ]
         answers = sum(len(level.answers) for level in self.levels)
         if answers:
-            parts.append(f"{answers} answer{'s' if answers != 1 else ''} to talk about")
+            words = (
+                gettext_noop("answers to talk about")
+                if answers != 1
+                else gettext_noop("answer to talk about")
+            )
+            parts.append(f"{answers} {translated(words)}")
         return ", ".join(parts) + "." if parts else ""
 
     @property

@@ -24,11 +24,22 @@ never an answer:
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.matching import MATCH_FUZZY, Match
-from clinical.severity import Severity
+from clinical.severity import Severity, gettext_noop
+
+
+def _(text: str) -> str:
+    """The fixed text in the active language (clinical.severity's translator: Django's gettext
+    once the site runs; the English without Django)."""
+    from clinical import severity
+
+    return severity._translate(text)
+
 
 # How serious, for picking the most serious of several readings or products: an entry we could
 # not read (or only guessed) may be anything, so it weighs more than "no known interaction".
@@ -47,43 +58,66 @@ SERIOUSNESS = (
 # The must-warn check (checker/must_warn.py) holds staff to it.
 OPIOID = "opioid"
 
-NO_RULE_HEADLINE = "No known interaction in our list"
-NO_RULE_MESSAGE = (
+NO_RULE_HEADLINE = gettext_noop("No known interaction in our list")
+NO_RULE_MESSAGE = gettext_noop(
     "No known interaction in our list. "
     "Our list is not complete: still tell your doctor or pharmacist."
 )
-NO_RULE_WHAT_TO_DO = "Keep it on your list, and bring the box or bottle to your next visit."
-NO_RULE_TELL = "Tell your doctor or pharmacist that you take this."
-UNKNOWN_HEADLINE = "Not recognised"
-UNKNOWN_MESSAGE = "We couldn't match this: show it to your pharmacist."
-UNKNOWN_WHAT_TO_DO = (
+NO_RULE_WHAT_TO_DO = gettext_noop(
+    "Keep it on your list, and bring the box or bottle to your next visit."
+)
+NO_RULE_TELL = gettext_noop("Tell your doctor or pharmacist that you take this.")
+UNKNOWN_HEADLINE = gettext_noop("Not recognised")
+UNKNOWN_MESSAGE = gettext_noop("We couldn't match this: show it to your pharmacist.")
+UNKNOWN_WHAT_TO_DO = gettext_noop(
     "Check the spelling, or copy the name from the box or bottle. "
     "Show it to your pharmacist, who can tell you what is in it."
 )
-UNKNOWN_TELL = "Show this medicine to your doctor or pharmacist."
+# The sentences around what was typed ({input} etc. are filled in, never translated).
+TYPED_UNKNOWN = gettext_noop("You typed {input}. {message}")
+TYPED_ONLY = gettext_noop("You typed {input}.")
+TYPED = gettext_noop("You typed {input}: {described}")
+READ_AS = gettext_noop("You typed {input}. We read this as {described}.")
+READ_AS_NAME = gettext_noop("You typed {input}. We read this as {name}: {described}.")
+DID_YOU_MEAN = gettext_noop("Did you mean {name}?")
+UNMATCHED_PART = gettext_noop('We couldn\'t match "{part}": show it to your pharmacist.')
+NOT_COUNTED_PART = gettext_noop('We did not count "{part}" as a medicine you take.')
+UNKNOWN_TELL = gettext_noop("Show this medicine to your doctor or pharmacist.")
 # A guess with no rule: a question, never "no known interaction".
-GUESS_HEADLINE = "We are not sure we read this right"
-GUESS_MESSAGE = (
+GUESS_HEADLINE = gettext_noop("We are not sure we read this right")
+GUESS_MESSAGE = gettext_noop(
     "It looks like {name}, but it could be another medicine. Check the name on the box or bottle."
 )
-GUESS_WHAT_TO_DO = (
+# The button's words are checker.presentation's CONFIRM_LABEL: keep them the same.
+GUESS_WHAT_TO_DO = gettext_noop(
     'If you meant {name}, choose "Yes, I mean {name}" to check it again. '
     "If not, show the box or bottle to your pharmacist."
 )
 # Part of an entry we could not read: never "no known interaction".
-PART_UNREAD_HEADLINE = "We could not read all of this"
-PART_UNREAD_MESSAGE = (
+PART_UNREAD_HEADLINE = gettext_noop("We could not read all of this")
+PART_UNREAD_MESSAGE = gettext_noop(
     "We could not read part of what you typed, so we cannot tell you about all of it."
 )
-PART_UNREAD_WHAT_TO_DO = (
+PART_UNREAD_WHAT_TO_DO = gettext_noop(
     "Check the spelling, or type each medicine on its own line. "
     "Show the box or bottle to your pharmacist."
 )
 # "no codeine", "codeine-free": we do not count it as taken, and say so.
-NEGATED_HEADLINE = "Not counted as a medicine you take"
-NEGATED_MESSAGE = "You wrote that you do not take it, so we did not check it."
-NEGATED_WHAT_TO_DO = "If you do take it, type its name on its own line."
-NEGATED_TELL = "If you took it in the last 7 to 10 days, tell your doctor."
+NEGATED_HEADLINE = gettext_noop("Not counted as a medicine you take")
+NEGATED_MESSAGE = gettext_noop("You wrote that you do not take it, so we did not check it.")
+NEGATED_WHAT_TO_DO = gettext_noop("If you do take it, type its name on its own line.")
+NEGATED_TELL = gettext_noop("If you took it in the last 7 to 10 days, tell your doctor.")
+# A name with two meanings ({meanings} joined by MEANINGS_OR), or several products in one box.
+MEANINGS_OR = gettext_noop(" or ")
+TWO_MEANINGS_GUESS = gettext_noop(
+    "You typed {input}. We are not sure which medicine this is. "
+    "It looks like {meanings}. We show the most serious one. Which do you mean?"
+)
+TWO_MEANINGS = gettext_noop(
+    "You typed {input}. This name can mean {meanings}. "
+    "We show the most serious one. Which do you take?"
+)
+SEVERAL = gettext_noop("You typed {input}. We read this as {count} medicines: {names}.")
 
 
 @dataclass(frozen=True)
@@ -149,6 +183,8 @@ class Finding:
     alternatives: tuple[Finding, ...] = ()
     # an entry naming several products: one Finding per product, in the order typed
     parts: tuple[Finding, ...] = ()
+    # how the page names an ingredient ("paracetamol", "codeína"): the words above use it
+    names: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_opioid(self) -> bool:
@@ -158,7 +194,7 @@ class Finding:
     @property
     def described(self) -> str:
         """ "hydrocodone (an opioid) + acetaminophen": what this reading is made of."""
-        return _describe_ingredients(self.match.ingredients, self.rules)
+        return _describe_ingredients(self.match.ingredients, self.rules, self.names)
 
     @property
     def reading_labels(self) -> tuple[str, ...]:
@@ -259,9 +295,9 @@ def _describe_ingredients(
         rule = next((r for r in fired if ingredient in r.ingredients), None)
         if rule is None or not rule.label:
             parts.append(shown)
-        elif rule.label.casefold() == ingredient.casefold():
+        elif rule.label.casefold() in (ingredient.casefold(), shown.casefold()):
             parts.append(shown)  # "alcohol", not "alcohol (alcohol)"
-        elif rule.label.casefold().split()[-1] == ingredient.casefold():
+        elif rule.label.casefold().split()[-1] in (ingredient.casefold(), shown.casefold()):
             parts.append(rule.label)  # "an opioid", not "opioid (an opioid)"
         else:
             parts.append(f"{shown} ({rule.label})")
@@ -273,8 +309,8 @@ def _explain(
 ) -> str:
     if not match.recognized:
         if match.negated:
-            return _unread_sentences(f"You typed {match.input}.", match)
-        return f"You typed {match.input}. {UNKNOWN_MESSAGE}"
+            return _unread_sentences(_(TYPED_ONLY).format(input=match.input), match)
+        return _(TYPED_UNKNOWN).format(input=match.input, message=_(UNKNOWN_MESSAGE))
     described = _describe_ingredients(match.ingredients, fired, names)
     if match.match == MATCH_FUZZY:
         name = (match.matched_name or "").strip()
@@ -282,25 +318,46 @@ def _explain(
         plain = " + ".join(match.ingredients)
         said = {plain.casefold(), " + ".join(shown).casefold(), *match.ingredients, *shown}
         if not name or name.casefold() in said:
-            text = f"You typed {match.input}. We read this as {described}."
+            text = _(READ_AS).format(input=match.input, described=described)
         else:
-            text = f"You typed {match.input}. We read this as {name}: {described}."
+            text = _(READ_AS_NAME).format(input=match.input, name=name, described=described)
     else:
-        text = f"You typed {match.input}: {described}"
+        text = _(TYPED).format(input=match.input, described=described)
     if match.is_guess and match.suggestion:
-        text = text.rstrip(".") + f". Did you mean {match.suggestion}?"
+        text = text.rstrip(".") + ". " + _(DID_YOU_MEAN).format(name=match.suggestion)
     return _unread_sentences(text, match)
 
 
 def _unread_sentences(text: str, match: Match) -> str:
     """What was not read, named: 'We couldn't match "hc"', 'We did not count "no codeine"'."""
     for part in match.unmatched:
+        shown = _as_typed(part, match.input)
         if part in match.negated:
-            sentence = f'We did not count "{part}" as a medicine you take.'
+            sentence = _(NOT_COUNTED_PART).format(part=shown)
         else:
-            sentence = f'We couldn\'t match "{part}": show it to your pharmacist.'
+            sentence = _(UNMATCHED_PART).format(part=shown)
         text = text.rstrip(".") + ". " + sentence
     return text
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _folded(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def _as_typed(part: str, typed: str) -> str:
+    """A part of the entry as the patient typed it ("sin codeína"), where the matcher's tidied
+    words ("sin codeina") are a run of the typed words; else the tidied words."""
+    wanted = [_folded(word) for word in _WORD.findall(part)]
+    words = list(_WORD.finditer(typed))
+    for start in range(len(words) - len(wanted) + 1):
+        run = words[start : start + len(wanted)]
+        if wanted and [_folded(word.group()) for word in run] == wanted:
+            return typed[run[0].start() : run[-1].end()]
+    return part
 
 
 def _join_unique(texts: Iterable[str]) -> str:
@@ -311,7 +368,7 @@ def _finding(
     match: Match, rules: Sequence[GroupRule], names: Mapping[str, str] | None = None
 ) -> Finding:
     if match.parts:
-        return _several(match, [_finding(part, rules, names) for part in match.parts])
+        return _several(match, [_finding(part, rules, names) for part in match.parts], names)
     if match.alternatives:
         readings = [_one_reading(alt, rules, names) for alt in match.alternatives]
         return _two_meanings(match, readings)
@@ -328,20 +385,22 @@ def _one_reading(
                 severity="unknown",
                 groups=(),
                 explanation=_explain(match, (), names),
-                headline=NEGATED_HEADLINE,
-                message=NEGATED_MESSAGE,
-                what_to_do=NEGATED_WHAT_TO_DO,
-                tell_your_doctor=NEGATED_TELL,
+                headline=_(NEGATED_HEADLINE),
+                message=_(NEGATED_MESSAGE),
+                what_to_do=_(NEGATED_WHAT_TO_DO),
+                tell_your_doctor=_(NEGATED_TELL),
+                names=names or {},
             )
         return Finding(
             match=match,
             severity="unknown",
             groups=(),
             explanation=_explain(match, (), names),
-            headline=UNKNOWN_HEADLINE,
-            message=UNKNOWN_MESSAGE,
-            what_to_do=UNKNOWN_WHAT_TO_DO,
-            tell_your_doctor=UNKNOWN_TELL,
+            headline=_(UNKNOWN_HEADLINE),
+            message=_(UNKNOWN_MESSAGE),
+            what_to_do=_(UNKNOWN_WHAT_TO_DO),
+            tell_your_doctor=_(UNKNOWN_TELL),
+            names=names or {},
         )
     fired = _fired_rules(match, rules)
     if not fired:
@@ -353,10 +412,11 @@ def _one_reading(
                 severity="unknown",
                 groups=(),
                 explanation=_explain(match, (), names),
-                headline=GUESS_HEADLINE.format(name=name),
-                message=GUESS_MESSAGE.format(name=name),
-                what_to_do=GUESS_WHAT_TO_DO.format(name=name),
-                tell_your_doctor=UNKNOWN_TELL,
+                headline=_(GUESS_HEADLINE),
+                message=_(GUESS_MESSAGE).format(name=name),
+                what_to_do=_(GUESS_WHAT_TO_DO).format(name=name),
+                tell_your_doctor=_(UNKNOWN_TELL),
+                names=names or {},
             )
         if match.unmatched:
             # Read in part: what we could not read may be anything.
@@ -366,20 +426,22 @@ def _one_reading(
                 severity="unknown",
                 groups=(),
                 explanation=_explain(match, (), names),
-                headline=NEGATED_HEADLINE if negated_only else PART_UNREAD_HEADLINE,
-                message=NEGATED_MESSAGE if negated_only else PART_UNREAD_MESSAGE,
-                what_to_do=NEGATED_WHAT_TO_DO if negated_only else PART_UNREAD_WHAT_TO_DO,
-                tell_your_doctor=NEGATED_TELL if negated_only else UNKNOWN_TELL,
+                headline=_(NEGATED_HEADLINE if negated_only else PART_UNREAD_HEADLINE),
+                message=_(NEGATED_MESSAGE if negated_only else PART_UNREAD_MESSAGE),
+                what_to_do=_(NEGATED_WHAT_TO_DO if negated_only else PART_UNREAD_WHAT_TO_DO),
+                tell_your_doctor=_(NEGATED_TELL if negated_only else UNKNOWN_TELL),
+                names=names or {},
             )
         return Finding(
             match=match,
             severity="none",
             groups=(),
             explanation=_explain(match, (), names),
-            headline=NO_RULE_HEADLINE,
-            message=NO_RULE_MESSAGE,
-            what_to_do=NO_RULE_WHAT_TO_DO,
-            tell_your_doctor=NO_RULE_TELL,
+            headline=_(NO_RULE_HEADLINE),
+            message=_(NO_RULE_MESSAGE),
+            what_to_do=_(NO_RULE_WHAT_TO_DO),
+            tell_your_doctor=_(NO_RULE_TELL),
+            names=names or {},
         )
     first, others = fired[0], fired[1:]
     messages = [first.what_could_happen]
@@ -399,23 +461,16 @@ def _one_reading(
         tell_your_doctor=_join_unique(rule.tell_your_doctor for rule in fired),
         sources=sources,
         rules=tuple(fired),
+        names=names or {},
     )
 
 
 def _two_meanings(match: Match, readings: list[Finding]) -> Finding:
     """Every reading evaluated; the most serious one answers, and the others are named."""
     chosen = replace(most_serious(readings), alternatives=tuple(readings))
-    meanings = " or ".join(chosen.reading_labels)
-    if match.is_guess:
-        explanation = (
-            f"You typed {match.input}. We are not sure which medicine this is. "
-            f"It looks like {meanings}. We show the most serious one. Which do you mean?"
-        )
-    else:
-        explanation = (
-            f"You typed {match.input}. This name can mean {meanings}. "
-            "We show the most serious one. Which do you take?"
-        )
+    meanings = _(MEANINGS_OR).join(chosen.reading_labels)
+    sentence = TWO_MEANINGS_GUESS if match.is_guess else TWO_MEANINGS
+    explanation = _(sentence).format(input=match.input, meanings=meanings)
     return replace(
         chosen,
         match=replace(chosen.match, alternatives=match.alternatives),
@@ -423,7 +478,7 @@ def _two_meanings(match: Match, readings: list[Finding]) -> Finding:
     )
 
 
-def _several(match: Match, parts: list[Finding]) -> Finding:
+def _several(match: Match, parts: list[Finding], names: Mapping[str, str] | None = None) -> Finding:
     """An entry naming several products: each product answered on its own, the entry at the
     most serious product's level."""
     chosen = most_serious(parts)
@@ -432,12 +487,12 @@ def _several(match: Match, parts: list[Finding]) -> Finding:
         key=lambda rule: (not rule.about_opioids, _rank(rule.level)),
     )
     in_order = sorted(parts, key=lambda part: (not part.is_opioid, seriousness(part.severity)))
-    names = "; ".join(part.match.input for part in parts)
+    typed = "; ".join(part.match.input for part in parts)
     return Finding(
         match=match,
         severity=chosen.severity,
         groups=tuple(dict.fromkeys(rule.slug for rule in fired)),
-        explanation=f"You typed {match.input}. We read this as {len(parts)} medicines: {names}.",
+        explanation=_(SEVERAL).format(input=match.input, count=len(parts), names=typed),
         headline=chosen.headline,
         message=" ".join(f"{part.match.input}: {part.message}" for part in in_order),
         what_to_do=_join_unique(part.what_to_do for part in in_order),
@@ -445,6 +500,7 @@ def _several(match: Match, parts: list[Finding]) -> Finding:
         sources=tuple(dict.fromkeys(source for part in in_order for source in part.sources)),
         rules=tuple(fired),
         parts=tuple(parts),
+        names=names or {},
     )
 
 

@@ -9,6 +9,7 @@ removing rows needs no request with JavaScript (static/js/checker.js does it in 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
@@ -84,7 +85,7 @@ def check(request):
         # each result's row, so a "Did you mean ...?" button can say which row it answers
         "report_rows": [number for number, row in enumerate(form.rows, start=1) if row],
         "urgent_help": engine.urgent_help() if report and report.urgent else None,
-        "level_meanings": LEVEL_MEANINGS,
+        "level_meanings": [(level, gettext(meaning)) for level, meaning in LEVEL_MEANINGS],
         "focus_row": focus_row,
         "max_rows": MAX_ENTRIES,
         "names_version": version,

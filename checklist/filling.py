@@ -46,9 +46,11 @@ class Prompt:
 def medicine_rows(report: Report, names: Mapping[str, str] | None = None) -> list[MedicineRow]:
     """One row per entry, in the report's order: most serious first, opioids first of all. An
     entry that named several products ("Norco, metformin") gives one row per product. `names`
-    shows ingredients by the region's names ("paracetamol")."""
+    shows ingredients by the region's names ("paracetamol"); the report's own names (its
+    language's: "codeína" on the Spanish page) win."""
+    names = {**(names or {}), **(getattr(report, "display_names", None) or {})}
     return [
-        _medicine_row(product, names or {})
+        _medicine_row(product, names)
         for finding in report.findings
         for product in (finding.parts or (finding,))
     ]
@@ -57,8 +59,11 @@ def medicine_rows(report: Report, names: Mapping[str, str] | None = None) -> lis
 def _medicine_row(finding: Finding, names: Mapping[str, str]) -> MedicineRow:
     match = finding.match
     read_as = match.matched_name or ""
+    # An ingredient's own name, as the page's language names it ("oxycodone" -> "oxicodona").
+    read_as = names.get(read_as, read_as)
     if read_as.casefold() == match.input.strip().casefold():
         read_as = ""  # "tramadol" read as "tramadol" says nothing new
+    # Each ingredient as the page's language and region name it (codeína on the Spanish page).
     ingredients = " + ".join(names.get(i, i) for i in match.ingredients)
     if not ingredients or _words(ingredients) == _words(match.matched_name or ""):
         ingredients = ""  # "hydrocodone and acetaminophen" needs no "(hydrocodone + acetaminophen)"

@@ -18,6 +18,7 @@ from checker.rules import Report
 from checklist.filling import doctor_prompts, medicine_rows, names_fit, printed_lines
 from checklist.forms import MAX_ENTRIES, MAX_ENTRY_LENGTH, CheckerPost, read_checker_post
 from checklist.models import Checklist, QuestionToAsk, SignToWatch, ThingToBring
+from clinical import translation
 from clinical.models import Source, UrgentHelp
 
 # Lines to write on: more on the blank checklist, fewer when the list fills the page.
@@ -29,6 +30,11 @@ FILLED_BLANK_ROWS = 0  # the notes lines take anything missed
 FILLED_PRINT_BUDGET = 27
 LONG_NAME = 32  # characters
 FILLED_NOTE_LINES = range(1, 9)  # at least one line (a long list needs the room), at most eight
+# The checklist's own words take more room in some languages than in English (the budget's
+# language): printed lines to allow for, calibrated on the same hardest list.
+TRANSLATION_PRINT_LINES = {"es": 10}
+# The same for the blank checklist: its note lines give up this many.
+TRANSLATION_BLANK_NOTE_LINES = {"es": 3}
 
 
 @dataclass(frozen=True)
@@ -55,9 +61,26 @@ def checklist(request: HttpRequest) -> HttpResponse:
         ("things_to_bring", things_to_bring),
     ]
     numbered = number_sources(items for _, items in cited_lists)
+    # The checklist's words in the page's language (English where a text has no translation).
+    language = translation.current_language()
+    checklist_row = Checklist.objects.current()
+    urgent = UrgentHelp.load()
+    shown = translation.show_checklist(
+        checklist_row,
+        {
+            "questions_to_ask": questions_to_ask,
+            "things_to_bring": things_to_bring,
+            "signs_to_watch": [sign for kind in signs.values() for sign in kind],
+        },
+        language,
+    )
+    translation.show_urgent(urgent, language)
+    translation.show_sources(list(numbered), language)
     context = {
-        "checklist": Checklist.objects.current(),
-        "urgent_help": UrgentHelp.load(),
+        "checklist": checklist_row,
+        "translation": shown.translation,
+        "partly_untranslated": not translation.is_default(language) and not shown.complete,
+        "urgent_help": urgent,
         "today": timezone.localdate(),
         "questions_to_ask": questions_to_ask,
         "things_to_bring": things_to_bring,
@@ -67,7 +90,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
         "sources": [(number, source) for source, number in numbered.items()],
         "screening": [AnswerRow(text=question.text, answer=None) for question in questions],
         "blank_rows": range(BLANK_MEDICINE_ROWS),
-        "note_lines": range(NOTE_LINES),
+        "note_lines": range(NOTE_LINES - TRANSLATION_BLANK_NOTE_LINES.get(language, 0)),
         "max_entries": MAX_ENTRIES,
         "max_entry_length": MAX_ENTRY_LENGTH,
         "filled": False,
@@ -129,11 +152,17 @@ def filled_context(
 ) -> dict:
     rows = medicine_rows(report, names)
     prompts = doctor_prompts(report)
-    room = FILLED_PRINT_BUDGET - printed_lines(rows, prompts)
+    extra = TRANSLATION_PRINT_LINES.get(translation.current_language(), 0)
+    room = FILLED_PRINT_BUDGET - printed_lines(rows, prompts) - extra
     note_lines = min(max(room, FILLED_NOTE_LINES.start), FILLED_NOTE_LINES.stop - 1)
-    note_lines = max(note_lines - clinic_lines(clinic), FILLED_NOTE_LINES.start)
+    if room < FILLED_NOTE_LINES.start - 2:
+        note_lines = 1  # far over: one line to write on, and the notes heading as a prompt
+    else:
+        note_lines = max(note_lines - clinic_lines(clinic), FILLED_NOTE_LINES.start)
     return {
         "filled": True,
+        # Too little room even for the fewest note lines: the print sets its lines closer.
+        "compact_print": room < FILLED_NOTE_LINES.start,
         "medicines": rows,
         # Long typed names ("… 10 mg/325 mg tablets") get most of the printed row.
         "long_names": any(len(row.typed) > LONG_NAME for row in rows),

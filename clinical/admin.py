@@ -14,12 +14,14 @@ from django.utils.html import format_html
 from django.views.decorators.csrf import csrf_exempt
 from simple_history.admin import SimpleHistoryAdmin
 
+from clinical import inflesz, translation
 from clinical.editing import PlainLimitsMixin
 from clinical.models import (
     LOGO_MAX_BYTES,
     ClinicSettings,
     Reviewer,
     Source,
+    Translation,
     UrgentHelp,
     logo_type,
     one_year_after,
@@ -181,6 +183,153 @@ class UrgentHelpAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- Translations -----------------------------------------------------------------------------
+
+
+def _field_name(text_name: str) -> str:
+    return "t__" + text_name.replace(".", "__")
+
+
+class TranslationForm(forms.ModelForm):
+    """One box per English text of the unit, with the English and both reading scores beside
+    it (the English grade, the Spanish INFLESZ). Ticking "checked against the current English"
+    records the review: today's date, a year to the next one, and the English it was read
+    against, which clears "English changed since review"."""
+
+    checked_against_english = forms.BooleanField(
+        required=False,
+        label="I checked this translation against the current English",
+        help_text="Records a review today (next one due in a year) and clears “English changed "
+        "since review”. Choose the reviewer too.",
+    )
+
+    class Meta:
+        model = Translation
+        fields = ["reviewer", "last_reviewed", "next_review_due"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from education.readability import describe_grade
+
+        self.english = (
+            translation.english_of(self.instance.kind, self.instance.key) or {}
+            if self.instance.pk
+            else {}
+        )
+        texts = self.instance.texts or {}
+        self.text_names = list(self.english) + sorted(set(texts) - set(self.english))
+        for name in self.text_names:
+            english = self.english.get(name, "")
+            spanish = texts.get(name, "")
+            long = len(english) > 90 or "\n" in english
+            help_parts = [
+                f"English: {english}" if english else "English: (empty)",
+                f"English grade: {describe_grade(english)}" if english else "",
+                f"Spanish: {inflesz.describe(spanish)}"
+                if spanish
+                else "No Spanish yet: the English is shown, with a note.",
+            ]
+            self.fields[_field_name(name)] = forms.CharField(
+                label=name,
+                required=False,
+                initial=spanish,
+                widget=forms.Textarea(attrs={"rows": 3})
+                if long
+                else forms.TextInput(attrs={"size": 80}),
+                help_text=" · ".join(part for part in help_parts if part),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        texts = {}
+        for name in self.text_names:
+            value = (cleaned.get(_field_name(name)) or "").strip()
+            if value:
+                texts[name] = value
+        self.instance.texts = texts
+        if cleaned.get("checked_against_english"):
+            self.instance.english_digest = translation.digest(self.english)
+            self.instance.english_changed = False
+            if "last_reviewed" not in self.changed_data:
+                self.instance.mark_reviewed()
+                cleaned["last_reviewed"] = self.instance.last_reviewed
+                cleaned["next_review_due"] = self.instance.next_review_due
+        return cleaned
+
+
+class EnglishChangedFilter(admin.SimpleListFilter):
+    title = "English changed since review"
+    parameter_name = "english_changed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "English changed: review the translation"), ("no", "Up to date")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(english_changed=True)
+        if self.value() == "no":
+            return queryset.filter(english_changed=False)
+        return queryset
+
+
+@admin.register(Translation)
+class TranslationAdmin(ReviewedAdminMixin, SimpleHistoryAdmin):
+    """Each translation is its own row: its own history (restore a version of the Spanish
+    without touching the English), its own reviewer and review dates."""
+
+    form = TranslationForm
+    list_display = [
+        "__str__",
+        "english_changed",
+        "spanish_score",
+        "reviewer",
+        "last_reviewed",
+        "next_review_due",
+    ]
+    list_filter = [EnglishChangedFilter, "kind", "language"]
+    search_fields = ["key"]
+    readonly_fields = ["kind", "key", "language", "english_changed", "spanish_score_detail"]
+
+    def get_fieldsets(self, request, obj=None):
+        form = self.get_form(request, obj)(instance=obj) if obj else None
+        names = [_field_name(name) for name in getattr(form, "text_names", [])]
+        return [
+            (
+                None,
+                {"fields": ["kind", "key", "language", "english_changed", "spanish_score_detail"]},
+            ),
+            ("Texts", {"fields": names}),
+            (
+                "Clinical review of this translation",
+                {
+                    "fields": [
+                        "checked_against_english",
+                        "reviewer",
+                        "last_reviewed",
+                        "next_review_due",
+                    ]
+                },
+            ),
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The text boxes are made per translation (TranslationForm.__init__), not declared.
+        kwargs["fields"] = None
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def has_add_permission(self, request):
+        return False  # every translation mirrors an English text: load_content makes them
+
+    @admin.display(description="INFLESZ (Spanish reading ease)")
+    def spanish_score(self, obj) -> str:
+        value = inflesz.score(list((obj.texts or {}).values()))
+        return "—" if value != value else f"{value:.1f}"
+
+    @admin.display(description="Spanish reading ease of the whole text")
+    def spanish_score_detail(self, obj) -> str:
+        return f"{inflesz.describe(list((obj.texts or {}).values()))}. Aim for 65 or more."
 
 
 class ClinicSettingsForm(forms.ModelForm):

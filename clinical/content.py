@@ -20,6 +20,7 @@ from clinical.datafiles import (
     read_urgent_help,
 )
 from clinical.loading import ContentError, Planned, Report, sync
+from clinical.translation_files import TranslationRow, read_all_languages
 from education.datafiles import PageRow, read_pages
 from education.markdown import render_markdown
 
@@ -53,6 +54,7 @@ def read_all(root: Path = ROOT) -> list[Step]:
             source_keys=keys, path=root / "checklist" / "data" / "checklist.yaml"
         )
     )
+    translations = attempt(lambda: read_all_languages(root))
     if errors:
         raise ContentError(errors)
     state: dict[str, dict] = {}
@@ -61,7 +63,50 @@ def read_all(root: Path = ROOT) -> list[Step]:
         lambda report: write_checker(checker, report=report, state=state),
         lambda report: write_pages(pages, report=report, state=state),
         lambda report: write_checklist(checklist, report=report, state=state),
+        lambda report: write_translations(translations, report=report),
     ]
+
+
+def write_translations(rows: list[TranslationRow], *, report) -> None:
+    """The other languages' texts (<app>/data/<language>/), one Translation row per text and
+    language. A translation is checked against the English of the data file it mirrors: its
+    fingerprint of that English is kept while its own words stay the same, so an English text
+    that changes later (in its file or by staff) shows "English changed since review"."""
+    from clinical import translation
+    from clinical.models import Translation
+
+    existing = {(t.kind, t.key, t.language): t for t in Translation.objects.all()}
+    planned = []
+    for row in rows:
+        key = (row.kind, row.key, row.language)
+        old = existing.get(key)
+        digest = (
+            old.english_digest
+            if old is not None and old.texts == row.texts and old.english_digest
+            else translation.digest(row.english)
+        )
+        planned.append(
+            Planned(
+                key=key,
+                fields={
+                    "kind": row.kind,
+                    "key": row.key,
+                    "language": row.language,
+                    "texts": row.texts,
+                    "english_digest": digest,
+                },
+            )
+        )
+    sync(
+        Translation,
+        planned,
+        key_of=lambda t: (t.kind, t.key, t.language),
+        label="translations",
+        source="<app>/data/<language>/",
+        report=report,
+    )
+    # Rows were written in bulk, without save signals: set every flag from the English now.
+    translation.refresh_english_changed()
 
 
 def write_sources(sources: list[SourceRow], urgent: UrgentHelpRow, *, report, state) -> None:

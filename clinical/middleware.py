@@ -30,6 +30,28 @@ def _load_clinic():
     return clinic
 
 
+_memo_in: dict[str, tuple[str | None, object, object]] = {}  # language -> (version, row, shown)
+
+
+def _clinic_in(clinic, language: str):
+    """The clinic's words in the language (clinical.translation.show_clinic), kept like the row
+    itself under the pages' cache version."""
+    from clinical import translation
+    from serving import versions
+
+    version = versions.current("pages")
+    seen = _memo_in.get(language)
+    if version is not None and seen and seen[0] == version and seen[1] is clinic:
+        return seen[2]
+    try:
+        shown = translation.show_clinic(clinic, language)
+    except DatabaseError:
+        return clinic
+    if version is not None:
+        _memo_in[language] = (version, clinic, shown)
+    return shown
+
+
 class ClinicRegionMiddleware:
     """Works in process_view, after the rate limit's (which must be the first to try a cache
     that does not answer, so that it says so), and puts the language back after the response."""
@@ -51,4 +73,7 @@ class ClinicRegionMiddleware:
         if language.split("-")[0] == "en":  # another language keeps its own formats
             request._language_before_region = language
             translation.activate(request.region.locale)
+        else:  # and its own words for the region's numbers and the clinic's lines
+            request.region = regions.in_language(request.region, language)
+            request.clinic = _clinic_in(request.clinic, language)
         return None

@@ -221,6 +221,66 @@ class UrgentHelp(models.Model):
         return [line.strip() for line in self.signs.splitlines() if line.strip()]
 
 
+class TranslationQuerySet(ReviewedQuerySet):
+    def of(self, kind: str, key: str, language: str) -> "Translation | None":
+        return self.filter(kind=kind, key=key, language=language).first()
+
+
+class Translation(ReviewedContent):
+    """The words of one English text in another language: a page (with its sections and points),
+    a checker group, a screening question, the dose sentence, the urgent box, the checklist (with
+    its lists) or a source. One row per text and language, so each translation has its own
+    history, its own reviewer and review dates; the English row is never changed by it.
+
+    `texts` holds the translated fields by name, as clinical.translation flattens the English
+    ("title", "sections.<key>.heading", "sections.<key>.items.<key>", ...). A field with no
+    translation shows the English, with a note saying so.
+
+    `english_digest` is a fingerprint of the English as it was when this translation was last
+    checked against it; `english_changed` says the English has moved on since then (kept up to
+    date on every English save and by load_content, so the admin list can filter on it)."""
+
+    class Kind(models.TextChoices):
+        PAGE = "page", "Page"
+        GROUP = "group", "Checker group"
+        QUESTION = "question", "Checker question"
+        CHECKER_SETTINGS = "checker_settings", "Checker dose sentence"
+        URGENT_HELP = "urgent_help", "Urgent help box"
+        CHECKLIST = "checklist", "Checklist"
+        SOURCE = "source", "Source"
+        CLINIC = "clinic", "Clinic settings"
+
+    kind = models.CharField(max_length=20, choices=Kind)
+    key = models.CharField(
+        max_length=100, help_text="The English text's own key: a page's or group's slug, etc."
+    )
+    language = models.CharField(max_length=10, choices=[("es", "Español")], default="es")
+    texts = models.JSONField(default=dict, blank=True)
+    english_digest = models.CharField(max_length=64, blank=True, editable=False)
+    english_changed = models.BooleanField(
+        "English changed since review",
+        default=False,
+        editable=False,
+        help_text="The English text was edited after this translation was last checked against it.",
+    )
+    updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    objects = TranslationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "key", "language"]
+        verbose_name = "translation"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "key", "language"], name="clinical_one_translation_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.key} ({self.language})"
+
+
 class Region(models.TextChoices):
     """Where the clinic's patients live: it sets the emergency numbers, the names patients know
     (paracetamol or acetaminophen) and the English of dates and spelling. The numbers and names

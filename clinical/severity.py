@@ -7,7 +7,23 @@ the only signal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+
+
+def gettext_noop(text: str) -> str:
+    """Marks a text for the translation files (makemessages finds it); translated when read."""
+    return text
+
+
+# The Django side sets this to django.utils.translation.gettext (clinical.apps), so the words
+# come in the active language; without Django they are the English.
+_translate: Callable[[str], str] = gettext_noop
+
+
+def set_translator(translate: Callable[[str], str]) -> None:
+    global _translate
+    _translate = translate
 
 
 class Severity(StrEnum):
@@ -22,12 +38,12 @@ class Severity(StrEnum):
     @property
     def words(self) -> str:
         """What the level says for a medicine."""
-        return _WORDS[self][0]
+        return _translate(_WORDS[self][0])
 
     @property
     def answer_words(self) -> str:
         """What the level says for a screening answer, where "together" would not make sense."""
-        return _WORDS[self][1]
+        return _translate(_WORDS[self][1])
 
     @property
     def icon(self) -> str:
@@ -63,16 +79,16 @@ class Severity(StrEnum):
 
 _WORDS = {
     Severity.AVOID: (
-        "Do not take together",
-        "Serious: talk to your doctor before you take LDN",
+        gettext_noop("Do not take together"),
+        gettext_noop("Serious: talk to your doctor before you take LDN"),
         "✕",
     ),
-    Severity.CAUTION: ("Ask your doctor first", "Ask your doctor first", "!"),
-    Severity.INFO: ("Tell your doctor", "Tell your doctor", "i"),
+    Severity.CAUTION: (gettext_noop("Ask your doctor first"), "Ask your doctor first", "!"),
+    Severity.INFO: (gettext_noop("Tell your doctor"), "Tell your doctor", "i"),
     Severity.NONE: (
-        "No known interaction in our list",
+        gettext_noop("No known interaction in our list"),
         "No known interaction in our list",
         "–",
     ),
-    Severity.UNKNOWN: ("Not recognised", "Not recognised", "?"),
+    Severity.UNKNOWN: (gettext_noop("Not recognised"), "Not recognised", "?"),
 }

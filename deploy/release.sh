@@ -47,6 +47,8 @@ python=.venv/bin/python
 
 say "checks"
 "$python" manage.py check --deploy --fail-level ERROR
+say "the Spanish messages (locale/*.po to .mo)"
+"$python" manage.py compilemessages --ignore=.venv -v0
 say "static files into $DJANGO_STATIC_RELEASES_DIR/${DJANGO_RELEASE:-$(basename "$release")}"
 "$python" manage.py collectstatic --noinput -v0
 say "database"

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from clinical import translation
 from clinical.models import Source, UrgentHelp
 from education.models import Item, Topic, TopicSection
 from serving.page_cache import cache_published_page
@@ -25,21 +26,46 @@ def _fetch_content(*topics: Topic) -> None:
 def _urgent_help_for(topic: Topic) -> UrgentHelp | None:
     """The site's urgent box, when the page has an emergency care card that ends with it."""
     kinds = {section.kind for section in topic.sections.all()}
-    return UrgentHelp.load() if TopicSection.Kind.IMMEDIATE_CARE in kinds else None
+    if TopicSection.Kind.IMMEDIATE_CARE not in kinds:
+        return None
+    urgent = UrgentHelp.load()
+    translation.show_urgent(urgent, translation.current_language())
+    return urgent
+
+
+def _in_language(topics) -> dict[str, translation.Shown]:
+    """The pages' words in the page's language (English where a text has no translation)."""
+    return translation.show_pages(topics, translation.current_language())
+
+
+def _language_context(shown: translation.Shown | None, topic: Topic | None = None) -> dict:
+    """What the page says about its language: a page with no translation at all is marked as
+    English (lang="en", a note, no hreflang link to a translation it does not have); a page
+    with some texts still in English says so."""
+    if shown is None:
+        return {}
+    if translation.is_default(shown.language):
+        # The English page names only the translations that exist.
+        return {"missing_languages": translation.missing_on(topic) if topic else []}
+    if not shown.translated:
+        return {"content_lang": "en", "untranslated": True, "missing_languages": [shown.language]}
+    return {"partly_untranslated": bool(shown.fell_back), "translation": shown.translation}
 
 
 @require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def home(request):
-    topics = list(Topic.objects.published())
+    topics = list(translation.with_languages(Topic.objects.published(), "page"))
     key_points = next((t for t in topics if t.slug == HOME_TOPIC_SLUG), None)
     if key_points:
         _fetch_content(key_points)
         key_points.numbered_sources()  # the home page cites the key points page's numbers
+    shown = _in_language(topics)
     return render(
         request,
         "education/home.html",
         {
+            **_language_context(shown.get(HOME_TOPIC_SLUG), key_points),
             "key_points": key_points,
             "topics": [t for t in topics if t is not key_points],
             "urgent_help": _urgent_help_for(key_points) if key_points else None,
@@ -50,7 +76,9 @@ def home(request):
 @require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
 @cache_published_page
 def topic_list(request):
-    return render(request, "education/topic_list.html", {"topics": Topic.objects.published()})
+    topics = list(Topic.objects.published())
+    _in_language(topics)
+    return render(request, "education/topic_list.html", {"topics": topics})
 
 
 @require_safe  # GET and HEAD: a page answers 405 to PUT, DELETE, TRACE
@@ -59,23 +87,30 @@ def topic(request, slug):
     # One query brings the page asked for (even a draft) and every published page, which the
     # previous / next links need.
     topics = list(
-        Topic.objects.filter(Q(status=Topic.Status.PUBLISHED) | Q(slug=slug)).select_related(
-            "reviewer"
+        translation.with_languages(
+            Topic.objects.filter(Q(status=Topic.Status.PUBLISHED) | Q(slug=slug)).select_related(
+                "reviewer"
+            ),
+            "page",
         )
     )
     page = next((t for t in topics if t.slug == slug), None)
     if page is None or not (page.is_published or request.user.is_staff):
         raise Http404("No published page at this address.")
     _fetch_content(page)
+    shown = _in_language(topics)[page.slug]
+    cited = page.numbered_sources()
+    translation.show_sources([source for _, source in cited], translation.current_language())
     published = [t for t in topics if t.is_published]
     position = published.index(page) if page.is_published else None
     response = render(
         request,
         "education/topic.html",
         {
+            **_language_context(shown, page),
             "topic": page,
             "preview": not page.is_published,
-            "cited_sources": page.numbered_sources(),
+            "cited_sources": cited,
             "urgent_help": _urgent_help_for(page),
             "previous_topic": published[position - 1] if position else None,
             "next_topic": (
@@ -118,6 +153,7 @@ def sources(request):
         Source.objects.filter(cited).distinct(),
         key=lambda source: (order.get(source.pk, len(order)), source.title.casefold()),
     )
+    translation.show_sources(listed, translation.current_language())
     return render(request, "education/sources.html", {"sources": listed})
 
 

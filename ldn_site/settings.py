@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The page's language from its address: /es/... is Spanish, everything else English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, so that every checker post counts towards the limit.
     "serving.middleware.CheckRateLimitMiddleware",
@@ -358,7 +360,13 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # --- Language and time ------------------------------------------------------------------------
 
-LANGUAGE_CODE = "en-us"
+# English at the addresses the site always had; Spanish under /es/ (ldn_site/urls.py). Each
+# language is named in itself, as the language switch shows it.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# The site's own words (templates, messages) in Spanish: locale/es/LC_MESSAGES/django.po,
+# compiled to django.mo by `manage.py compilemessages` (make run, make test, deploy/release.sh).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 # The region's English (en-gb, en-au, ...): spelling from locale/, date formats from

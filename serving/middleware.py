@@ -22,7 +22,7 @@ from serving.uploads import UploadRefused
 logger = logging.getLogger(__name__)
 
 # Views whose POSTs run the checker: the page, the API and the filled checklist.
-RATE_LIMITED_VIEWS = frozenset({"checker:check", "checker:api_check", "checklist:checklist"})
+RATE_LIMITED_VIEWS = frozenset({"checker:check", "checker_api:api_check", "checklist:checklist"})
 
 # Buttons on the checker page that only edit the list (add a row, remove one, clear it): they
 # run no check, so a patient typing a long list is never stopped by them. The view reads the

@@ -7,13 +7,16 @@ touch it: the error may be the database.
 import sys
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -93,13 +96,16 @@ def bad_request(request, exception=None):
 
 def unsupported_media_type(request):
     """415: a file was posted, and no page of this site takes files."""
-    message = "This site does not take files. Type the names of your medicines instead."
-    if _wants_json(request):
-        response = JsonResponse({"error": message}, status=415)
-    else:
-        response = HttpResponse(
-            loader.get_template("415.html").render({"message": message}), status=415
-        )
+    # Refused before LocaleMiddleware runs: the page's language comes from its address here.
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        message = _("This site does not take files. Type the names of your medicines instead.")
+        if _wants_json(request):
+            response = JsonResponse({"error": message}, status=415)
+        else:
+            response = HttpResponse(
+                loader.get_template("415.html").render({"message": message}), status=415
+            )
     add_never_cache_headers(response)
     return response
 

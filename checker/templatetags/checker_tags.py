@@ -47,3 +47,12 @@ def findings_by_level(report) -> list[dict]:
         {"level": level, "findings": groups[level]}
         for level in sorted(groups, key=lambda level: Severity.of(level).rank)
     ]
+
+
+@register.filter
+def says_tell_your_doctor(text: str) -> bool:
+    """The words already start "Tell your doctor" (or "Dígale a su médico"): no label before them."""
+    from django.utils.translation import gettext
+
+    start = (text or "").strip().casefold()
+    return start.startswith(("tell", gettext("Tell your doctor").casefold()[:4]))

@@ -70,18 +70,25 @@
     }).catch(function () { suggestionsAsked = false; });
   }
 
+  // The row words in the page's language, from the form: "Medicine #" / "Medicina #".
+  function rowWords(name, fallback, number) {
+    var form = document.getElementById("check-form");
+    var pattern = (form && form.dataset[name]) || fallback;
+    return pattern.replace("#", String(number));
+  }
+
   function renumber() {
     rows().forEach(function (row, index) {
       var number = index + 1;
       var label = row.querySelector(".app-label");
       var field = inputOf(row);
       var remove = row.querySelector(".app-med-row__remove");
-      label.textContent = "Medicine " + number;
+      label.textContent = rowWords("rowLabel", "Medicine #", number);
       label.htmlFor = "medicine-" + number;
       field.id = "medicine-" + number;
       if (remove) {
         remove.value = "remove-" + number;
-        remove.querySelector(".app-visually-hidden").textContent = " medicine " + number;
+        remove.querySelector(".app-visually-hidden").textContent = " " + rowWords("removeLabel", "medicine #", number);
       }
     });
     updateRemoveButtons();

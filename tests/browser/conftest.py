@@ -168,9 +168,10 @@ def site_server(django_db_setup, django_db_blocker):
         from checker import engine
 
         engine.reset()
-        # Build the checker's index now, not inside the first test that opens /check/: on a
-        # busy machine the build alone can outlast a page's 10 s timeout.
-        engine.get_engine()
+        # Build the checker's index now (English and Spanish), not inside the first test that
+        # opens /check/: on a busy machine the build alone can outlast a page's 10 s timeout.
+        engine.engine_for("en")
+        engine.engine_for("es")
         server = LiveServer("localhost", start=False)
         server.thread.server_class = JoiningThreadedWSGIServer
         server.start()
