@@ -60,6 +60,17 @@ def _quick_password_hashing():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request to a Spanish address leaves
+    Spanish active in the test's thread (LocaleMiddleware activates a language and never puts
+    it back), and the next test in that process would read Spanish words."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with empty caches: a rolled-back test must not leave cached pages."""
     for cache in caches.all():
