@@ -70,7 +70,39 @@ class _Refused(Exception):  # noqa: N818 - undoes a revert
         self.impact = impact
 
 
-class MustWarnGuardMixin:
+def checker_preview(request, entries: list[str], answers: dict[str, str] | None = None):
+    """The checker's results page for these entries, answered by a checker built from the rows
+    as this (undone) transaction sees them: a draft's, never the shared one."""
+    from django.urls import reverse
+
+    from clinical import drafts
+
+    data = {"medicine": ["\n".join(entries)], **(answers or {})}
+    with engine.previewing(engine.build_from_database()):
+        return drafts.draw(request, reverse("checker:check"), "POST", data)
+
+
+def any_ingredient() -> list[str]:
+    """One name for a preview that is about no name in particular (a question's message)."""
+    first = Ingredient.objects.order_by("name").values_list("name", flat=True).first()
+    return [first] if first else []
+
+
+class CheckerPreviewMixin:
+    """A draft of checker data is previewed on the checker's results page, for the names it
+    is about."""
+
+    def preview_entries(self, obj) -> list[str]:
+        return [obj.name]
+
+    def preview_answers(self, obj) -> dict[str, str]:
+        return {}
+
+    def patient_preview(self, request, obj):
+        return checker_preview(request, self.preview_entries(obj), self.preview_answers(obj))
+
+
+class MustWarnGuardMixin(CheckerPreviewMixin):
     """For every screen that edits what the checker reads (groups, ingredients, names): an
     edit or delete that would stop a name warning is undone and shown with the names it
     affects, unless a pharmacist confirms exactly that (checker/guard.py)."""
@@ -269,6 +301,11 @@ class InteractionGroupAdmin(MustWarnGuardMixin, ReviewedAdminMixin, ClinicalAdmi
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(ingredient_total=Count("ingredients"))
 
+    def preview_entries(self, obj) -> list[str]:
+        # The group's first few ingredients, as a patient would type them.
+        names = list(obj.ingredients.order_by("name").values_list("name", flat=True)[:2])
+        return names or any_ingredient()
+
     @admin.display(description="debatable", boolean=True)
     def is_debatable(self, obj):
         return bool(obj.debatable.strip())
@@ -435,8 +472,15 @@ class NameAdmin(MustWarnGuardMixin, ClinicalAdmin):
 
 
 @admin.register(ScreeningQuestion)
-class ScreeningQuestionAdmin(ReviewedAdminMixin, ClinicalAdmin):
+class ScreeningQuestionAdmin(CheckerPreviewMixin, ReviewedAdminMixin, ClinicalAdmin):
     reading_grade_fields = QUESTION_TEXT_FIELDS
+
+    def preview_entries(self, obj) -> list[str]:
+        return any_ingredient()
+
+    def preview_answers(self, obj) -> dict[str, str]:
+        return {f"q-{obj.slug}": "yes"}  # the question answered yes: its message shows
+
     list_display = ["text", "slug", "yes_level", "order", "reading_grade", "review_overdue"]
     list_editable = ["order"]
     list_filter = ["yes_level"]

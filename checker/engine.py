@@ -23,10 +23,12 @@ trusting what it built before. Between rebuilds a check runs no SQL at all.
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 
@@ -95,6 +97,22 @@ class CheckedReport(rules.Report):
 
 _engine: Engine | None = None
 _lock = threading.Lock()
+# An engine this request uses instead of the shared one: a staff preview of a draft
+# (clinical/drafts.py), built from edits that are never committed and never shared.
+_preview: contextvars.ContextVar[Engine | None] = contextvars.ContextVar(
+    "checker_preview_engine", default=None
+)
+
+
+@contextmanager
+def previewing(engine: Engine) -> Iterator[Engine]:
+    """Checks inside this block use `engine` (from build_from_database()); no worker's shared
+    engine is built or replaced."""
+    token = _preview.set(engine)
+    try:
+        yield engine
+    finally:
+        _preview.reset(token)
 
 
 def current_version() -> str | None:
@@ -124,6 +142,9 @@ def reset() -> None:
 
 def get_engine() -> Engine:
     global _engine
+    preview = _preview.get()
+    if preview is not None:
+        return preview
     version = current_version()
     if version is None:
         max_age = getattr(settings, "CHECKER_DEGRADED_MAX_AGE", DEFAULT_DEGRADED_MAX_AGE_SECONDS)

@@ -194,6 +194,10 @@ _SALT_WORDS = _word_set(
     "fumarate hyclate monohydrate hydrobromide hbr napsylate lactate pamoate glycinate "
     "bisglycinate oxide gluconate carbonate chloride orotate aspartate picolinate"
 )
+# The units a strength is written in ("50 mg"), as the tokens spell them.
+_STRENGTH_UNITS = frozenset(
+    {"mg", "mcg", "g", "ml", "ug", "microgram", "micrograms", "milligram", "milligrams"}
+)
 # Words that say how, when or why, not what. Ignored when the rest of the entry names a drug.
 _FILLER_WORDS = _word_set(
     "with and w plus & or a an the of per x by for in on at to from as when if "
@@ -940,17 +944,32 @@ class MatchIndex:
         dosed_bare = _join(
             t for t in tokens if t not in _FILLER_WORDS and (t not in _FORM_WORDS or _is_number(t))
         )
+        # "naltrexone HCl 50 mg, 1 tab daily": the name and its strength, every word after it
+        # gone, even one that belongs to some other name ("daily")
+        # (a strength with its unit, not one half of "Norco 10/325")
+        first_number = next((n for n, t in enumerate(tokens) if _is_number(t)), len(tokens))
+        after = tokens[first_number + 1] if first_number + 1 < len(tokens) else ""
+        dosed_plain = ""
+        if after in _STRENGTH_UNITS or (first_number == len(tokens) - 1):
+            dosed_plain = _join(
+                t
+                for t in tokens[: first_number + 1]
+                if _is_number(t)
+                or not (t in _FILLER_WORDS or t in _FORM_WORDS or self._is_filler(t))
+            )
         if any(t in self._name_fillers for t in tokens):
             dosed_bare = dosed  # "Imodium Plus (for pain)": "plus" belongs to the name
         if not any(_is_number(t) for t in tokens):
-            dosed = dosed_bare = ""  # only for names that hold a strength
-        candidates = [light, dosed, dosed_bare, stripped, light_no_numbers, no_numbers, named]
+            dosed = dosed_bare = dosed_plain = ""  # only for names that hold a strength
+        candidates = [
+            light, dosed, dosed_bare, dosed_plain, stripped, light_no_numbers, no_numbers, named
+        ]  # fmt: skip
         if content == named:
             candidates.append(content)
         for key in candidates:
             if not key:
                 continue
-            if numbered and key not in (light, dosed, dosed_bare, stripped):
+            if numbered and key not in (light, dosed, dosed_bare, dosed_plain, stripped):
                 # "Tylenol 3 extra strength": the number is part of the name; read it inside.
                 return None
             if key in self._guards:

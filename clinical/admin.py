@@ -15,7 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from simple_history.admin import SimpleHistoryAdmin
 
 from clinical import inflesz, translation
-from clinical.editing import PlainLimitsMixin
+from clinical.editing import ClinicalAdmin, PlainLimitsMixin
 from clinical.models import (
     LOGO_MAX_BYTES,
     ClinicSettings,
@@ -163,7 +163,7 @@ class ReviewerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
+class SourceAdmin(ClinicalAdmin):
     list_display = ["title", "publisher", "date", "key"]
     list_display_links = ["title"]
     search_fields = ["title", "publisher", "key", "url", "note"]
@@ -174,9 +174,12 @@ class SourceAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(UrgentHelp)
-class UrgentHelpAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
+class UrgentHelpAdmin(ClinicalAdmin):
     reading_grade_fields = ("heading", "signs", "action")
     fields = ["heading", "signs", "action"]
+
+    def patient_path(self, obj) -> str:
+        return reverse("checklist:checklist")  # the printed checklist carries the urgent box
 
     def has_add_permission(self, request):
         return not UrgentHelp.objects.exists()

@@ -16,6 +16,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -94,14 +95,27 @@ class RenderBound(Exception):  # noqa: N818 - a signal to the view, not an error
         self.context = context
 
 
-class ChangeNoteMixin(forms.Form):
-    change_note = forms.CharField(
+def change_note_field(*, required: bool = False, help_text: str = CHANGE_NOTE_HELP):
+    """The change note: at most 100 characters (the history's change reason holds 100), a
+    longer one refused with a message, never cut by the browser."""
+    field = forms.CharField(
         label="Change note",
-        required=False,
-        max_length=100,  # the history's change reason holds 100
-        help_text=CHANGE_NOTE_HELP,
+        required=required,
+        max_length=100,
+        help_text=help_text,
+        error_messages={
+            "max_length": TOO_LONG,
+            "required": "Write a change note before you publish: what changed and why. The "
+            "history keeps it.",
+        },
         widget=forms.TextInput(attrs={"size": 70, "autocomplete": "off"}),
     )
+    field.widget.attrs.pop("maxlength", None)
+    return field
+
+
+class ChangeNoteMixin(forms.Form):
+    change_note = change_note_field()
 
 
 class ClinicalAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
@@ -125,6 +139,14 @@ class ClinicalAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
                 (form,),
                 {"change_note": ChangeNoteMixin.base_fields["change_note"]},
             )
+        if (
+            request.method == "POST"
+            and "_draft" in request.POST
+            and not getattr(request, "_clinical_draft_mode", None)
+        ):
+            # Publishing a draft says what changed and why: the history keeps it.
+            note = change_note_field(required=True)
+            form = type(form.__name__, (form,), {"change_note": note})
         return self._with_version_links(request, form)
 
     # --- history: a revert brings back the links too ----------------------------------------
@@ -245,8 +267,67 @@ class ClinicalAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
         formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):
+        from clinical import drafts
+
         super().save_related(request, form, formsets, change)
+        mode = getattr(request, "_clinical_draft_mode", None)
+        if mode == drafts.OPEN:
+            raise RenderBound(form, formsets, editing_draft=True)
+        if mode == drafts.PREVIEW:
+            raise drafts.DraftReady(mode, self.patient_preview(request, form.instance))
+        if mode == drafts.SAVE:
+            raise drafts.DraftReady(mode)
         self.check_before_commit(request, form=form, formsets=formsets, change=change)
+        if change and "_draft" in request.POST:
+            drafts.remove(self.model, form.instance.pk)  # published: the draft is done
+
+    # --- drafts (clinical/drafts.py) ---------------------------------------------------------
+
+    def patient_path(self, obj) -> str | None:
+        """Where patients read this item; None when they read it on the checker's results."""
+        url = getattr(obj, "get_absolute_url", None)
+        return url() if url else None
+
+    def patient_preview(self, request, obj):
+        """The patient's page drawn from the draft's rows (still inside the undone save)."""
+        from clinical import drafts
+
+        return drafts.draw(request, self.patient_path(obj))
+
+    def draft_kept(self, request, object_id, ready):
+        from clinical import drafts
+
+        draft = drafts.keep(self.model, object_id, request)
+        change_url = reverse(
+            f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_change",
+            args=[object_id],
+        )
+        if ready.mode == drafts.PREVIEW:
+            return drafts.preview_page(ready.preview, f"{change_url}?draft={draft.pk}")
+        messages.success(
+            request,
+            "The draft was saved. Patients still see the published version. Open the draft "
+            "to preview it as a patient would see it, or to publish it.",
+        )
+        return HttpResponseRedirect(change_url)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        from clinical import drafts
+
+        if obj is not None and obj.pk is not None:
+            draft = drafts.find(self.model, obj.pk)
+            editing = bool(
+                context.get("editing_draft") or (draft is not None and "_draft" in request.POST)
+            )
+            context.update(
+                {
+                    "draft": draft,
+                    "editing_draft": editing and draft is not None,
+                    "can_draft": self.has_change_permission(request, obj),
+                    "change_note_required": editing and draft is not None,
+                }
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def check_before_commit(self, request, *, form, formsets, change: bool) -> None:
         """Everything is saved, nothing committed: raise RenderBound to undo and show the form
@@ -255,8 +336,25 @@ class ClinicalAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
     # --- showing a form again as posted ---------------------------------------------------
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        from clinical import drafts
+
+        if object_id is not None and request.method == "POST":
+            if "_discard_draft" in request.POST:
+                return drafts.discard(self, request, unquote(object_id))
+            if "_save_draft" in request.POST:
+                request._clinical_draft_mode = drafts.SAVE
+            elif "_preview" in request.POST:
+                request._clinical_draft_mode = drafts.PREVIEW
+        elif object_id is not None and request.method == "GET" and request.GET.get("draft"):
+            draft = drafts.find(self.model, unquote(object_id))
+            if draft is not None:
+                # The screen with the draft's values: its form as posted, shown again.
+                request = drafts.as_posted(request, draft.data)
+                request._clinical_draft_mode = drafts.OPEN
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
+        except drafts.DraftReady as ready:
+            return self.draft_kept(request, unquote(object_id), ready)
         except RenderBound as bound:
             return self.render_bound(
                 request,

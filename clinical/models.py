@@ -7,6 +7,7 @@ Each is defined once here: the pages (education), the checker and the checklist 
 import datetime
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -502,3 +503,37 @@ class ClinicSettings(models.Model):
     @property
     def has_logo(self) -> bool:
         return bool(self.logo and self.logo_type and self.logo_alt.strip())
+
+
+class Draft(models.Model):
+    """An edit of a live item kept aside until someone publishes it (issue 16, point 4), as
+    Wagtail keeps a draft revision of a live page: patients see the published item meanwhile.
+
+    `data` is the item's admin form as it was posted ({field name: [values]}, its inline rows
+    too). Publishing posts it through that same form, so it is checked as any save is (the
+    checker's must-warn guard included), and the history keeps the change note."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    data = models.JSONField()
+    note = models.CharField(max_length=100, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="clinical_one_draft_per_item"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Draft of {self.content_type.name} {self.object_id}"
+
+    @property
+    def author_name(self) -> str:
+        if self.author is None:
+            return "someone no longer on the staff"
+        return self.author.get_full_name() or self.author.get_username()

@@ -11,7 +11,6 @@ from django.db.models import Count
 from django.forms import Textarea
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from clinical.admin import ReviewedAdminMixin
 from clinical.editing import ClinicalAdmin, PlainLimitsMixin
@@ -54,7 +53,7 @@ def topic_fields(topic: Topic) -> list[tuple[str, str]]:
     return fields
 
 
-class CitedHistoryAdmin(PlainLimitsMixin, SimpleHistoryAdmin):
+class CitedHistoryAdmin(ClinicalAdmin):
     """History with "Revert" that also brings back the sources the old version cited."""
 
     def get_form(self, request, obj=None, **kwargs):

@@ -50,8 +50,46 @@ class StaffAdminSite(AdminSite):
                 self.admin_view(reading_grade_view),
                 name="reading_grade",
             ),
+            path("reviews/", self.admin_view(self.reviews_view), name="review_dashboard"),
+            path(
+                "reviews/<str:app_label>/<str:model_name>/<path:object_id>/",
+                self.admin_view(self.record_review_view),
+                name="record_review",
+            ),
+            path(
+                "history/<str:app_label>/<str:model_name>/<path:object_id>/compare/",
+                self.admin_view(self.compare_view),
+                name="history_compare",
+            ),
+            path("recently-deleted/", self.admin_view(self.deleted_view), name="recently_deleted"),
             *super().get_urls(),
         ]
+
+    def compare_view(self, request, app_label, model_name, object_id):
+        from clinical.history_tools import compare_view
+
+        return compare_view(request, self, app_label, model_name, object_id)
+
+    def deleted_view(self, request):
+        from clinical.history_tools import recently_deleted_view
+
+        return recently_deleted_view(request, self)
+
+    def reviews_view(self, request):
+        from clinical.reviews import dashboard_view
+
+        return dashboard_view(request, self)
+
+    def record_review_view(self, request, app_label, model_name, object_id):
+        from clinical.reviews import record_review_view
+
+        return record_review_view(request, self, app_label, model_name, object_id)
+
+    def index(self, request, extra_context=None):
+        from clinical.reviews import counts
+
+        extra_context = {"reviews_due": counts(request, self), **(extra_context or {})}
+        return super().index(request, extra_context)
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)

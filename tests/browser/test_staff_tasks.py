@@ -279,3 +279,89 @@ def test_record_a_review_under_my_name(browsing, settings, nurse, how, request):
     )
     topic.refresh_from_db()
     assert str(topic.reviewer) == "Nora Nurse, Clinic nurse"
+
+
+def patient_page(client, topic) -> str:
+    """The page as a patient gets it now. The live server's saves commit inside this harness's
+    outer transaction, whose commit hooks (the page cache's new version) wait for its end: start
+    a new version here, so no page cached before the save is served."""
+    from serving import versions
+
+    versions.bump_now("pages")
+    response = client.get(f"/learn/{topic.slug}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_draft_a_live_page_preview_it_and_publish_it_with_a_note(
+    browsing, settings, nurse, how, client, request
+):
+    from clinical.models import Draft
+
+    topic = make_topic(
+        slug=f"test-live-{how}", title=f"Test live page {how}", summary="The published words."
+    )
+    request.addfinalizer(topic.delete)
+    request.addfinalizer(lambda: Draft.objects.filter(object_id=str(topic.pk)).delete())
+    page = signed_in(browsing, settings, nurse)
+    page.goto(admin_url(settings, f"education/topic/{topic.pk}/change/"))
+
+    type_into(page, how, page.locator("#id_summary"), "The new words, as a draft.")
+    with page.expect_navigation():
+        use(page, how, page.locator("input[name=_save_draft]"))
+    expect(page.locator("ul.messagelist")).to_contain_text("The draft was saved.")
+    assert "The published words." in patient_page(client, topic)
+    assert "The new words" not in patient_page(client, topic)
+
+    use(page, how, page.get_by_role("link", name="Open the draft"))
+    expect(page.locator("#draft-panel")).to_contain_text("You are editing a draft")
+    expect(page.locator("#id_summary")).to_have_value("The new words, as a draft.")
+    with page.expect_popup() as opened:
+        use(page, how, page.locator("input[name=_preview]"))
+    preview = opened.value
+    expect(preview.locator(".app-preview-banner")).to_contain_text("Preview of a draft.")
+    expect(preview.locator("main")).to_contain_text("The new words, as a draft.")
+    preview.close()
+
+    type_into(page, how, page.locator("#id_change_note"), "Test: plainer summary")
+    with page.expect_navigation():
+        use(page, how, page.locator("input[name=_save][value='Publish this draft']"))
+    expect(page.locator("ul.messagelist")).to_contain_text("was changed successfully")
+    topic.refresh_from_db()
+    assert topic.summary == "The new words, as a draft."
+    assert "The new words, as a draft." in patient_page(client, topic)
+    assert topic.history.first().history_change_reason == "Test: plainer summary"
+    assert not Draft.objects.filter(object_id=str(topic.pk)).exists()
+
+
+@pytest.mark.parametrize("how", HOW)
+def test_record_a_review_from_the_reviews_due(browsing, settings, nurse, how, request):
+    import datetime
+
+    from django.utils import timezone
+
+    reviewer = make_reviewer("Nora Nurse", "Clinic nurse")
+    request.addfinalizer(reviewer.delete)
+    today = timezone.localdate()
+    topic = make_topic(
+        slug=f"test-due-{how}",
+        title=f"Test overdue page {how}",
+        next_review_due=today - datetime.timedelta(days=2),
+    )
+    request.addfinalizer(topic.delete)
+    page = signed_in(browsing, settings, nurse)
+
+    use(page, how, page.get_by_role("link", name="Reviews due"))
+    row = page.locator("#content-main tr", has_text=topic.title)
+    expect(row).to_contain_text("Overdue by 2 days")
+    use(page, how, row.get_by_role("link", name=f"Record a review of {topic.title}"))
+    expect(page.locator("#id_reviewer")).to_have_value(str(reviewer.pk))  # me, chosen already
+    with page.expect_navigation():
+        use(page, how, page.locator("input[type=submit][value='Record the review']"))
+    expect(page.locator("ul.messagelist")).to_contain_text(
+        f"Review recorded: “{topic.title}” reviewed by Nora Nurse, Clinic nurse"
+    )
+    topic.refresh_from_db()
+    assert topic.reviewer == reviewer and topic.last_reviewed == today
+    assert topic.next_review_due > today

@@ -172,7 +172,7 @@ def api(client, *names):
 @pytest.mark.django_db
 def test_the_loader_stores_products_instead_of_and_the_debatable_note():
     shot = InteractionGroup.objects.get(slug="naltrexone-shot")
-    assert shot.product_names == ["Vivitrol"]
+    assert shot.product_names == ["Vivitrol", "naltrexone 380 mg", "naltrexone 380"]
     assert shot.instead_of_slugs == ["naltrexone"]
     assert InteractionGroup.objects.get(slug="opioid-antagonist").debatable
 
@@ -252,7 +252,7 @@ def swap(path: Path, old: str, new: str) -> None:
 
 @pytest.mark.django_db
 def test_a_product_that_is_no_name_is_a_broken_row(data_root):
-    swap(data_root / "checker/data/groups.yaml", "products: [Vivitrol]", "products: [Vivitroll]")
+    swap(data_root / "checker/data/groups.yaml", "products: [Vivitrol,", "products: [Vivitroll,")
     with pytest.raises(ContentError, match=r"groups.yaml, line \d+: product 'Vivitroll' is not"):
         load_content(root=data_root)
 
