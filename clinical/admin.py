@@ -234,13 +234,18 @@ class TranslationForm(forms.ModelForm):
                 if spanish
                 else "No Spanish yet: the English is shown, with a note.",
             ]
+            # The Spanish reading ease as staff type (static/js/admin-editing.js)
+            live = {
+                "data-reading-grade": reverse("admin:reading_grade") + "?lang=es",
+                "data-reading-label": "Spanish reading ease",
+            }
             self.fields[_field_name(name)] = forms.CharField(
                 label=name,
                 required=False,
                 initial=spanish,
-                widget=forms.Textarea(attrs={"rows": 3})
+                widget=forms.Textarea(attrs={"rows": 3, **live})
                 if long
-                else forms.TextInput(attrs={"size": 80}),
+                else forms.TextInput(attrs={"size": 80, **live}),
                 help_text=" · ".join(part for part in help_parts if part),
             )
 

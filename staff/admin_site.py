@@ -33,12 +33,18 @@ MAX_GRADE_TEXT = 20_000
 
 def reading_grade_view(request):
     """The reading grade of one field's text as staff type it, by the same rules as the
-    patient-side test (education.readability). Staff text only; nothing is kept or logged."""
+    patient-side test (education.readability); with ?lang=es, the Spanish INFLESZ score
+    (clinical.inflesz). Staff text only; nothing is kept or logged."""
     from education.readability import describe_grade
 
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     text = request.POST.get("text", "")[:MAX_GRADE_TEXT]
+    if request.GET.get("lang") == "es":
+        from clinical import inflesz
+
+        # Spanish: the INFLESZ reading ease, by the same count as the Spanish pages' test
+        return JsonResponse({"grade": inflesz.describe(text)})
     return JsonResponse({"grade": describe_grade(text)})
 
 

@@ -84,7 +84,7 @@
         })
         .then(function (answer) {
           if (answer && number === asked) {
-            note.textContent = "Reading grade: " + answer.grade;
+            note.textContent = (field.getAttribute("data-reading-label") || "Reading grade") + ": " + answer.grade;
           }
         })
         .catch(function () {

@@ -189,3 +189,24 @@ def test_the_admin_shows_the_spanish_reading_score_in_the_list_and_while_editing
     page = staff_client.get(change_url(row)).content.decode()
     assert re.search(r"INFLESZ \d+\.\d \((bastante fácil|muy fácil)\)", page)
     assert "English grade:" in page
+
+
+def test_the_spanish_score_is_asked_for_as_staff_type(staff_client):
+    row = Translation.objects.get(kind="page", key="key-points")
+    page = staff_client.get(change_url(row)).content.decode()
+    grade_url = reverse("admin:reading_grade") + "?lang=es"
+    assert page.count(f'data-reading-grade="{grade_url}"'.replace("&", "&amp;")) >= 2
+    assert 'data-reading-label="Spanish reading ease"' in page
+
+    easy = staff_client.post(
+        grade_url, {"text": "Tome la LDN de noche. Si no duerme bien, tómela de día."}
+    )
+    assert re.fullmatch(r"INFLESZ \d+\.\d \((bastante fácil|muy fácil)\)", easy.json()["grade"])
+    hard = staff_client.post(
+        grade_url,
+        {
+            "text": "La administración concomitante de antagonistas opioides con analgésicos "
+            "opioides puede precipitar un síndrome de abstinencia significativamente grave."
+        },
+    )
+    assert "below the target of 65" in hard.json()["grade"]
