@@ -236,11 +236,6 @@ LONG_NAMES_ES = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: 15 long Spanish names print 2 pages of A4 but 3 of Letter (8 lines over: the "
-    "footer and the sources); the English fits on 2 of both",
-)
 def test_the_spanish_checklist_with_fifteen_long_names_prints_on_two_pages(browsing):
     from tests.browser.test_scanning import printed_pages
 
