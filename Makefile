@@ -67,8 +67,9 @@ hooks: $(VENV)/.dev-installed
 # this process (no xdist), e.g. to use a debugger.
 TEST_WORKERS ?= auto
 
-# Everything but Chromium, spread over the cores. Each worker has its own test database, made as
-# `make run` makes one: migrate (schema only), then load_content (tests/conftest.py).
+# Everything but Chromium, spread over the cores. Each worker has its own test database: today's
+# tables (made from the models; migrations-check proves the migrations give the same), then
+# load_content as `make run` does (tests/conftest.py).
 test-fast: $(VENV)/.dev-installed messages
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser"
 

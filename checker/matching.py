@@ -194,10 +194,6 @@ _SALT_WORDS = _word_set(
     "fumarate hyclate monohydrate hydrobromide hbr napsylate lactate pamoate glycinate "
     "bisglycinate oxide gluconate carbonate chloride orotate aspartate picolinate"
 )
-# The units a strength is written in ("50 mg"), as the tokens spell them.
-_STRENGTH_UNITS = frozenset(
-    {"mg", "mcg", "g", "ml", "ug", "microgram", "micrograms", "milligram", "milligrams"}
-)
 # Words that say how, when or why, not what. Ignored when the rest of the entry names a drug.
 _FILLER_WORDS = _word_set(
     "with and w plus & or a an the of per x by for in on at to from as when if "
@@ -950,12 +946,12 @@ class MatchIndex:
         first_number = next((n for n, t in enumerate(tokens) if _is_number(t)), len(tokens))
         after = tokens[first_number + 1] if first_number + 1 < len(tokens) else ""
         dosed_plain = ""
-        if after in _STRENGTH_UNITS or (first_number == len(tokens) - 1):
+        if after in _UNITS or (first_number == len(tokens) - 1):
             dosed_plain = _join(
                 t
                 for t in tokens[: first_number + 1]
                 if _is_number(t)
-                or not (t in _FILLER_WORDS or t in _FORM_WORDS or self._is_filler(t))
+                or not (t in _FILLER_WORDS or t in _FORM_WORDS or self._is_direction(t))
             )
         if any(t in self._name_fillers for t in tokens):
             dosed_bare = dosed  # "Imodium Plus (for pain)": "plus" belongs to the name
@@ -1010,11 +1006,15 @@ class MatchIndex:
                 return self.exact[min(hits, key=lambda k: (OSA.distance(" ".join(words), k), k))]
         return None
 
+    def _is_direction(self, word: str) -> bool:
+        """ "before", "mouth", "clinic": how, when or why (words.yaml), unless it is a name."""
+        return word in self._words.directions and word not in self.exact
+
     def _is_filler(self, word: str) -> bool:
         """A word that names no drug: "daily", "tablets", "ER"; a salt unless it is one too."""
         if word in _FILLER_WORDS:
             return True
-        if word in self._words.directions and word not in self.exact:
+        if self._is_direction(word):
             return True
         return word in _FORM_WORDS and not (word in _SALT_WORDS and word in self.exact)
 
@@ -1228,7 +1228,7 @@ class MatchIndex:
         tokens = _tokens(_tidy(text))
         content = _content(_without_strengths(tokens))
         # "fentanyl patch, change every 3 days": a direction stays with the medicine before it
-        content = [t for t in content if t not in self._words.directions or t in self.exact]
+        content = [t for t in content if not self._is_direction(t)]
         return bool(content) or any(_is_number(t) and t in self.exact for t in tokens)
 
     def _break_spans(self, text: str) -> list[tuple[int, int]]:

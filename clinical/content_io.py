@@ -96,12 +96,20 @@ def import_content(path) -> int:
         for obj in objects:
             if not _is_history(type(obj.object)):
                 _check(obj.object)
+        history_rows: dict = {}
         for obj in objects:
-            if _is_history(type(obj.object)):
+            if not _is_history(type(obj.object)):
+                _save_as_the_model_does(obj.object)
+            elif obj.deferred_fields:
                 # Rows go in exactly as exported: raw, so no automatic dates and no new history.
                 obj.save(save_m2m=False, force_insert=True)
             else:
-                _save_as_the_model_does(obj.object)
+                history_rows.setdefault(type(obj.object), []).append(obj.object)
+        # History rows (two thirds of a backup) in bulk, as exported: a historical model has no
+        # automatic dates and no save() of its own, and nothing listens for them one by one
+        # (the pages and the checker are told once, at the commit).
+        for model, rows_of_model in history_rows.items():
+            model._base_manager.bulk_create(rows_of_model, batch_size=500)
         for obj in objects:
             if obj.deferred_fields:
                 obj.save_deferred_fields()

@@ -45,6 +45,31 @@ def cache_entries(cache) -> list[tuple[str, object]]:
     ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _quick_password_hashing():
+    """Staff logins made by tests are hashed with a quick hasher: Django's default costs a
+    third of a second a password on purpose (so a stolen hash is slow to crack), which over
+    hundreds of staff tests proves nothing. The site's settings keep the default; tests of
+    logging in still check the password."""
+    from django.test.utils import override_settings
+
+    quick = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    quick.enable()
+    yield
+    quick.disable()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request to a Spanish address leaves
+    Spanish active in the test's thread (LocaleMiddleware activates a language and never puts
+    it back), and the next test in that process would read Spanish words."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with empty caches: a rolled-back test must not leave cached pages."""
@@ -82,8 +107,18 @@ def staff_client(client, staff_user, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture(scope="session")
+def django_db_use_migrations():
+    """Each test database's tables are made from today's models, not by running every
+    migration (~8 s a process, each xdist worker and the browser run paying it). That the
+    migrations give these same tables is what `make migrations-check` proves, and
+    tests/clinical/test_upgrade.py runs the content apps' migrations from their first, on
+    SQLite and PostgreSQL, then loads the content and checks it."""
+    return False
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database as `make run` makes one: migrate (schema only), then load_content."""
+    """The test database as `make run` makes one, then load_content (tables: see above)."""
     from django.core.management import call_command
 
     with django_db_blocker.unblock():

@@ -13,6 +13,12 @@ from checker.models import InteractionGroup
 from checklist.models import Checklist
 from clinical.models import Reviewer
 from education.models import Topic
+from tests.clinical.migrating import (
+    every_migration_recorded,
+    migrate,
+    migrate_to_the_latest,
+    real_migrations,
+)
 from tests.factories import make_reviewer
 
 
@@ -121,9 +127,14 @@ def migrated_from_free_text(transactional_db):
     """Pages named by free text (a real person and the placeholder the site was installed
     with), migrated forward."""
     call_command("flush", interactive=False, verbosity=0)
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    apps = executor.loader.project_state(BEFORE).apps
+    with real_migrations():
+        every_migration_recorded()
+        migrate(BEFORE)
+        _pages_named_by_free_text(MigrationExecutor(connection).loader.project_state(BEFORE).apps)
+        migrate_to_the_latest()
+
+
+def _pages_named_by_free_text(apps) -> None:
     old_topic = apps.get_model("education", "Topic")
     old_history = apps.get_model("education", "HistoricalTopic")
     when = datetime.date(2026, 1, 1)
@@ -156,9 +167,6 @@ def migrated_from_free_text(transactional_db):
             history_date=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
             history_type="+",
         )
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_free_text_reviewers_become_named_reviewers_and_the_placeholder_names_nobody(

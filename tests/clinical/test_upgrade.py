@@ -12,6 +12,7 @@ checker's urgent action), then `dumpdata` of those apps.
 import gzip
 import io
 import json
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,13 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+
+from tests.clinical.migrating import (
+    before_the_content_apps_first_migration,
+    migrate,
+    migrate_to_the_latest,
+    real_migrations,
+)
 
 FIXTURE = Path(__file__).with_name("fixtures") / "at-2b7acac.json.gz"
 AT_2B7ACAC = [
@@ -30,24 +38,28 @@ AT_2B7ACAC = [
 
 
 def _load_old_rows(apps) -> None:
-    """The fixture's rows, written through the models as they were at 2b7acac."""
+    """The fixture's rows, written through the models as they were at 2b7acac: one bulk insert
+    a table, its many-to-many links one bulk insert a link table."""
     rows = json.loads(gzip.decompress(FIXTURE.read_bytes()))
-    links = []
+    objects = defaultdict(list)
+    links = defaultdict(list)
+    for row in rows:
+        model = apps.get_model(row["model"])
+        values = {}
+        for name, value in row["fields"].items():
+            field = model._meta.get_field(name)
+            if field.many_to_many:
+                through = field.remote_field.through
+                own, other = field.m2m_column_name(), field.m2m_reverse_name()
+                links[through].extend(through(**{own: row["pk"], other: pk}) for pk in value)
+            elif field.is_relation:
+                values[field.attname] = value
+            else:
+                values[name] = field.to_python(value)
+        objects[model].append(model(pk=row["pk"], **values))
     with connection.constraint_checks_disabled():
-        for row in rows:
-            model = apps.get_model(row["model"])
-            values = {}
-            for name, value in row["fields"].items():
-                field = model._meta.get_field(name)
-                if field.many_to_many:
-                    links.append((model, row["pk"], name, value))
-                elif field.is_relation:
-                    values[field.attname] = value
-                else:
-                    values[name] = field.to_python(value)
-            model._base_manager.bulk_create([model(pk=row["pk"], **values)])
-        for model, pk, name, related in links:
-            getattr(model._base_manager.get(pk=pk), name).set(related)
+        for model, instances in (*objects.items(), *links.items()):
+            model._base_manager.bulk_create(instances, batch_size=500)
     connection.check_constraints()
     # As in a real database, the next new row gets the next id (PostgreSQL keeps a sequence).
     models = {apps.get_model(row["model"]) for row in rows}
@@ -56,20 +68,17 @@ def _load_old_rows(apps) -> None:
             cursor.execute(statement)
 
 
-def _migrate(targets) -> None:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-
-
 @pytest.fixture
 def upgraded_site(transactional_db):
     call_command("flush", interactive=False, verbosity=0)
-    _migrate(AT_2B7ACAC)
-    old_nodes = [node for node in AT_2B7ACAC if node[1] is not None]
-    _load_old_rows(MigrationExecutor(connection).loader.project_state(old_nodes).apps)
-    executor = MigrationExecutor(connection)
-    _migrate(executor.loader.graph.leaf_nodes())
+    with real_migrations():
+        # The old schema made as it was made then: the content apps' migrations applied from
+        # the start up to 2b7acac (they carry schema only; the content is the fixture's).
+        before_the_content_apps_first_migration()
+        migrate(AT_2B7ACAC)
+        old_nodes = [node for node in AT_2B7ACAC if node[1] is not None]
+        _load_old_rows(MigrationExecutor(connection).loader.project_state(old_nodes).apps)
+        migrate_to_the_latest()
     yield
     # Later tests start from an empty, current database, as transactional tests always do.
 

@@ -101,3 +101,43 @@ def medicine_post(entries: list[str], **extra) -> dict:
 
 
 HTML_COMMENT = re.compile(r"<!--")
+
+
+# How many of the loaded medicine names `fewer_names` keeps.
+NAMES_KEPT = 100
+
+
+@pytest.fixture
+def fewer_names(db):
+    """The loaded content with only its first NAMES_KEPT medicine names (with their history
+    and links), for tests of how a backup is written and read: the names are four fifths of
+    the rows and add nothing to what such a test proves but time. The round trip of every row
+    (test_content_backup.py) keeps them all. Undone when the test ends, sequences included."""
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+
+    from checker import engine
+    from checker.models import Name
+    from clinical.content_io import content_models
+
+    history = Name.history.model
+    history_links = [relation.related_model for relation in history._meta.related_objects]
+    kept = list(Name.objects.order_by("pk").values_list("pk", flat=True)[:NAMES_KEPT])
+    assert len(kept) == NAMES_KEPT and Name.objects.count() > 10 * NAMES_KEPT
+    every_name = transaction.savepoint()
+    engine.reset()
+    for rows in (
+        Name.ingredients.through.objects.exclude(name_id__in=kept),
+        *(model.objects.exclude(name_id__in=kept) for model in history_links),
+        history.objects.exclude(id__in=kept),
+        Name.objects.exclude(pk__in=kept),
+    ):
+        rows._raw_delete(rows.db)
+    yield
+    transaction.savepoint_rollback(every_name)
+    # An import moves PostgreSQL's id sequences past the rows it loaded, and a rollback does
+    # not move them back: move them past every row again, or the next new name's id is taken.
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), content_models()):
+            cursor.execute(statement)
+    engine.reset()

@@ -1,6 +1,8 @@
 """Finding 8: import_content checks a backup as the admin checks an edit. A tampered file
 cannot put raw HTML (or a meta refresh that sends the browser elsewhere) on a patient page,
-and a row the admin would refuse (a javascript: link) stops the import with nothing changed."""
+and a row the admin would refuse (a javascript: link) stops the import with nothing changed.
+The backups here hold the content with fewer medicine names (fewer_names, conftest.py): every
+row is checked alike, and the round trip of every row is in test_content_backup.py."""
 
 import io
 import json
@@ -24,6 +26,7 @@ def first_row(rows, model):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("fewer_names")
 def test_raw_html_and_a_meta_refresh_in_a_backup_never_reach_the_page(tmp_path):
     from education.models import Topic
 
@@ -47,6 +50,7 @@ def test_raw_html_and_a_meta_refresh_in_a_backup_never_reach_the_page(tmp_path):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("fewer_names")
 def test_a_backup_with_a_javascript_link_is_refused_and_changes_nothing(tmp_path):
     from clinical.models import Source
 
@@ -63,6 +67,7 @@ def test_a_backup_with_a_javascript_link_is_refused_and_changes_nothing(tmp_path
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("fewer_names")
 def test_a_backup_with_an_unknown_choice_is_refused(tmp_path):
     def inject(rows):
         first_row(rows, "education.topic")["fields"]["status"] = "<b>published</b>"
