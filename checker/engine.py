@@ -30,9 +30,11 @@ import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
-from functools import cached_property
+from functools import cached_property, lru_cache
+from types import MappingProxyType
 
 from django.conf import settings
+from django.db import connections
 
 from checker import matching, must_warn, rules
 from serving import versions
@@ -64,11 +66,18 @@ class Engine:
     must_warn_extra: tuple[str, ...] = ()  # checker/data/must_warn.csv
 
     @cached_property
-    def readings(self) -> dict[str, must_warn.Reading]:
+    def readings(self) -> Mapping[str, must_warn.Reading]:
         """How this engine answers every name it knows and every must-warn typed form, read
-        once (about a fifth of a second) and kept as long as the engine."""
-        return must_warn.read_all(
-            self.index, self.rules, names=self.known_names, extra=self.must_warn_extra
+        once (about a third of a second) and kept as long as the engine. An engine rebuilt
+        from the same rows (the index, the rules and the names unchanged) reuses them."""
+        from django.utils import translation
+
+        return _readings_for(
+            self.index,
+            self.rules,
+            self.known_names,
+            self.must_warn_extra,
+            translation.get_language(),  # the explanations are in the active language
         )
 
     @cached_property
@@ -84,6 +93,19 @@ class Engine:
     def suggestions_version(self) -> str:
         # Named by its content, so a browser may keep it for good: new names, new address.
         return hashlib.sha256(self.suggestions_text.encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=4)
+def _readings_for(
+    index: matching.MatchIndex,
+    group_rules: tuple[rules.GroupRule, ...],
+    names: tuple[tuple[str, str], ...],
+    extra: tuple[str, ...],
+    language: str | None,
+) -> Mapping[str, must_warn.Reading]:
+    # The same index object (matching.build_index gives one per input) and equal rules and
+    # names read every name the same, so the answer is shared, read-only.
+    return MappingProxyType(must_warn.read_all(index, group_rules, names=names, extra=extra))
 
 
 @dataclass
@@ -178,8 +200,79 @@ def build_from_database() -> Engine:
     return _build(None)
 
 
-def _build(version: str | None) -> Engine:
+def _release_files() -> tuple[matching.Words, tuple[str, ...]]:
+    """words.yaml and must_warn.csv, parsed again only when either changes on disk: they come
+    with a release, while a build follows every staff save."""
+    from checker.datafiles import DATA
+
+    stamps = []
+    for name in ("words.yaml", "must_warn.csv"):
+        stat = (DATA / name).stat()
+        stamps.append((name, stat.st_mtime_ns, stat.st_size))
+    return _read_release_files(tuple(stamps))
+
+
+@lru_cache(maxsize=2)
+def _read_release_files(_stamps: tuple) -> tuple[matching.Words, tuple[str, ...]]:
     from checker.datafiles import read_must_warn, read_words
+
+    return read_words(), tuple(row.name for row in read_must_warn())
+
+
+def _plain_rows(queryset, *fields: str) -> list[tuple]:
+    """The rows of queryset.values_list(*fields), in its order, as the database gives them:
+    the same SQL the ORM would run, without its per-row work (a rebuild reads about 7,000 names
+    and 8,000 links, after every staff change). Booleans may come back as 0 and 1."""
+    sql, params = queryset.values_list(*fields).query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+NAME_FIELDS = ("id", "name", "kind", "region", "everyday_word", "read_as", "two_meanings")
+# The last name rows read, and what was made of them: a rebuild after a change elsewhere (a
+# group's words, a question) reads the same rows and reuses the records and their index.
+_last_names: tuple | None = None
+
+
+def _names(ingredient_rows, link_rows, name_rows, words: matching.Words):
+    """(records, known (name, kind) pairs, index) for these rows and word lists."""
+    global _last_names
+    key = (ingredient_rows, link_rows, name_rows, words)
+    last = _last_names
+    if last is not None and last[0] == key:
+        return last[1]
+    ingredient_names = dict(ingredient_rows)
+    records = [
+        matching.NameRecord(name=name, ingredients=(name,), kind="generic")
+        for name in ingredient_names.values()
+    ]
+    name_ingredients: dict[int, list[str]] = {}
+    for name_id, ingredient_id in link_rows:
+        # A row staff add between these queries waits for the next rebuild, no crash.
+        if ingredient_id in ingredient_names:
+            name_ingredients.setdefault(name_id, []).append(ingredient_names[ingredient_id])
+    for name_id, name, kind, region, everyday, read_as, two_meanings in name_rows:
+        if name_ingredients.get(name_id):
+            records.append(
+                matching.NameRecord(
+                    name=name,
+                    ingredients=tuple(name_ingredients[name_id]),
+                    kind=kind,
+                    region=tuple(code.strip() for code in region.split(";") if code.strip()),
+                    everyday=bool(everyday),
+                    read_as=read_as,
+                    two_meanings=bool(two_meanings),
+                )
+            )
+    known = {r.name.casefold(): (r.name, r.kind) for r in records}
+    # The reading guards are part of the release (checker/data/words.yaml), not staff data.
+    made = (tuple(records), tuple(known.values()), matching.build_index(records, words=words))
+    _last_names = (key, made)
+    return made
+
+
+def _build(version: str | None) -> Engine:
     from checker.models import (
         CheckerSettings,
         Ingredient,
@@ -189,37 +282,19 @@ def _build(version: str | None) -> Engine:
     )
     from clinical.models import UrgentHelp
 
-    ingredient_names = dict(Ingredient.objects.values_list("id", "name"))
-    records = [
-        matching.NameRecord(name=name, ingredients=(name,), kind="generic")
-        for name in ingredient_names.values()
-    ]
-    name_ingredients: dict[int, list[str]] = {}
-    for name_id, ingredient_id in Name.ingredients.through.objects.order_by("pk").values_list(
-        "name_id", "ingredient_id"
-    ):
-        # A row staff add between these queries waits for the next rebuild, no crash.
-        if ingredient_id in ingredient_names:
-            name_ingredients.setdefault(name_id, []).append(ingredient_names[ingredient_id])
-    for name_id, name, kind, region, everyday, read_as, two_meanings in Name.objects.values_list(
-        "id", "name", "kind", "region", "everyday_word", "read_as", "two_meanings"
-    ):
-        if name_ingredients.get(name_id):
-            records.append(
-                matching.NameRecord(
-                    name=name,
-                    ingredients=tuple(name_ingredients[name_id]),
-                    kind=kind,
-                    region=tuple(code.strip() for code in region.split(";") if code.strip()),
-                    everyday=everyday,
-                    read_as=read_as,
-                    two_meanings=two_meanings,
-                )
-            )
+    ingredient_rows = _plain_rows(Ingredient.objects.all(), "id", "name")
+    ingredient_names = dict(ingredient_rows)
+    words, must_warn_extra = _release_files()
+    records, known, index = _names(
+        ingredient_rows,
+        _plain_rows(Name.ingredients.through.objects.order_by("pk"), "name_id", "ingredient_id"),
+        _plain_rows(Name.objects.all(), *NAME_FIELDS),
+        words,
+    )
 
     group_ingredients: dict[int, set[str]] = {}
-    for ingredient_id, group_id in Ingredient.groups.through.objects.values_list(
-        "ingredient_id", "interactiongroup_id"
+    for ingredient_id, group_id in _plain_rows(
+        Ingredient.groups.through.objects.all(), "ingredient_id", "interactiongroup_id"
     ):
         if ingredient_id in ingredient_names:
             group_ingredients.setdefault(group_id, set()).add(ingredient_names[ingredient_id])
@@ -257,10 +332,8 @@ def _build(version: str | None) -> Engine:
     )
     checker_settings = CheckerSettings.load()
     urgent = UrgentHelp.load() or UrgentHelp(heading="", signs="", action="")
-    known = {r.name.casefold(): (r.name, r.kind) for r in records}
     return Engine(
-        # The reading guards are part of the release (checker/data/words.yaml), not staff data.
-        index=matching.build_index(records, words=read_words()),
+        index=index,
         rules=group_rules,
         questions=questions,
         dose_context=checker_settings.dose_context,
@@ -269,8 +342,8 @@ def _build(version: str | None) -> Engine:
         urgent_action=urgent.action,
         version=version,
         built_at=time.monotonic(),
-        known_names=tuple(known.values()),
-        must_warn_extra=tuple(row.name for row in read_must_warn()),
+        known_names=known,
+        must_warn_extra=must_warn_extra,
     )
 
 
