@@ -1,7 +1,7 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run    serve the site with its content on SQLite at http://127.0.0.1:8000
 #   make test   lint, check for missing migrations, then the whole suite: the fast tests in
-#               parallel (pytest-xdist), then the browser tests as their own run
+#               parallel (pytest-xdist), then the browser tests as their own parallel run
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -73,9 +73,12 @@ TEST_WORKERS ?= auto
 test-fast: $(VENV)/.dev-installed messages
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser"
 
-# Chromium tests (tests/browser/) in one process: one browser and one live server for the run.
+# Chromium tests (tests/browser/), spread over the cores too: each worker has its own test
+# database, live server and Chromium. BROWSER_WORKERS=0 runs them in this process.
+BROWSER_WORKERS ?= auto
+
 test-browser: $(VENV)/.dev-installed browser-deps messages
-	$(BIN)/pytest -m browser
+	$(BIN)/pytest -n $(BROWSER_WORKERS) -m browser
 
 test: $(VENV)/.dev-installed browser-deps messages lint migrations-check
 	$(MAKE) --no-print-directory test-fast

@@ -8,8 +8,8 @@ comparable across machines, and other work on the cores skews both):
 
 Each suite is timed in two parts, the fast tests and the real-browser tests, each as its
 Makefile ran it: before issue 10 everything ran in one process (`pytest`); now `make test` spreads
-the fast tests over the cores (pytest-xdist) and runs the browser tests in one process. The
-suites hold different tests (the new one has more), so seconds per test are shown too.
+both parts over the cores (pytest-xdist, one worker per core). The suites hold different tests
+(the new one has more), so seconds per test are shown too.
 """
 
 import re
@@ -58,7 +58,7 @@ def main():
             old_fast = run(f"before ({base}): fast", old, "-m", "not browser")
             old_browser = run(f"before ({base}): browser", old, "-m", "browser")
             new_fast = run("now: fast, parallel", ROOT, "-n", "auto", "-m", "not browser")
-            new_browser = run("now: browser", ROOT, "-m", "browser")
+            new_browser = run("now: browser, parallel", ROOT, "-n", "auto", "-m", "browser")
         finally:
             subprocess.run(
                 ["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, capture_output=True
