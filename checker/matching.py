@@ -283,8 +283,15 @@ def _without_accents(text: str) -> str:
     )
 
 
+# Units written in Cyrillic ("Трамадол 50 мг"): read as the Latin ones, not letter by letter.
+_CYRILLIC_UNITS = {"мг": "mg", "мкг": "mcg", "мл": "ml", "г": "g"}
+_CYRILLIC_UNIT = re.compile(r"(?<=\d)\s*(мкг|мг|мл|г)(?![^\W\d_])")
+
+
 def _tidy(text: str) -> str:
-    text = _without_accents(_strip_invisible(text).casefold().translate(_LOOK_ALIKES))
+    text = _strip_invisible(text).casefold()
+    text = _CYRILLIC_UNIT.sub(lambda unit: " " + _CYRILLIC_UNITS[unit.group(1)], text)
+    text = _without_accents(text.translate(_LOOK_ALIKES))
     text = re.sub(r"['’‘`´ʼ]", "", text)  # john's -> johns
     text = re.sub(r"\bw\s*/\s*(?=\S)", " with ", text)  # w/ codeine
     text = re.sub(r"\bw\s*/\s*$", " ", text)
