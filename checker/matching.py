@@ -185,7 +185,12 @@ _FORM_WORDS = _word_set(
     "hcl hydrochloride sulfate sulphate bitartrate phosphate sodium potassium calcium "
     "magnesium citrate tartrate maleate succinate besylate besilate mesylate acetate "
     "fumarate hyclate monohydrate hydrobromide hbr napsylate lactate pamoate glycinate "
-    "bisglycinate oxide gluconate carbonate chloride orotate aspartate picolinate"
+    "bisglycinate oxide gluconate carbonate chloride orotate aspartate picolinate "
+    # the same in other European languages: "Morfin 10 mg ampul", "Tramadol Tropfen"
+    "ampul ampule ampules ampoule ampoules ampulla ampullen fiala fiale tabletten tabletter "
+    "tabletti tablett kapseln kapsel kapselit kapslar tropfen mikstur mixtur comprime "
+    "comprimes gelule gelules sirop compresse compressa gocce depottabletti depottabletter "
+    "retardtabletten brausetabletten zapfchen"
 )
 # Salts are removed only after the first word, so "magnesium" and "sodium bicarbonate" survive.
 _SALT_WORDS = _word_set(
@@ -1431,7 +1436,7 @@ class MatchIndex:
             if not pieces:
                 return unread.nothing()
         is_fuzzy = any(fuzzy for _, fuzzy in pieces)
-        combos = list(islice(product(*(entry.readings for entry, _ in pieces)), _MAX_READINGS))
+        combos = list(islice(product(*_meanings_named(pieces)), _MAX_READINGS))
         readings = []
         for records in combos:
             name, ingredients = _name_and_ingredients(records, whole=whole)
@@ -1503,6 +1508,25 @@ class MatchIndex:
                 brand_seen.add(medicine)
                 names.setdefault(record.name.casefold(), record.name)
         return sorted(names.values(), key=str.casefold)
+
+
+def _meanings_named(pieces) -> list[tuple[NameRecord, ...]]:
+    """Each piece's readings; a name with two meanings beside a name of one of them keeps that
+    one ("liothyronine (T3)" is the thyroid hormone, not Tylenol #3 as well)."""
+    readings = [tuple(entry.readings) for entry, _ in pieces]
+    kept = []
+    for position, these in enumerate(readings):
+        if len(these) > 1:
+            beside = {
+                ingredient
+                for other, those in enumerate(readings)
+                if other != position and len(those) == 1
+                for ingredient in those[0].ingredients
+            }
+            named = tuple(r for r in these if set(r.ingredients) <= beside)
+            these = named or these
+        kept.append(these)
+    return kept
 
 
 def build_index(records: Iterable[NameRecord], *, words: Words = Words()) -> MatchIndex:

@@ -349,7 +349,8 @@ def test_a_typo_as_close_to_two_medicines_asks_which_and_warns_on_the_more_serio
 
 
 def test_a_name_spelled_by_its_sound_is_a_guess_of_that_name(seed):
-    for typed, meant in (("morfeen", "morphine"), ("buprenorfin", "buprenorphine")):
+    # ("buprenorfin" is no guess: it is how Scandinavia spells it, a name in names.csv)
+    for typed, meant in (("morfeen", "morphine"), ("buprenorfeen", "buprenorphine")):
         match = seed.match(typed)
         assert match.is_guess and match.ingredients == (meant,)
 
