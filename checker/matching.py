@@ -169,6 +169,19 @@ _UNITS = _word_set(
     "meq mmol % percent tsp tsps teaspoon teaspoons tbsp tablespoon tablespoons oz "
     "puff puffs spray sprays drop drops"
 )
+# Chinese writes a medicine's dosage form onto its name, with no space ("曲马多胶囊", tramadol
+# capsules): it is split off, to be read as a form word as in any other language.
+_CHINESE_FORMS = _word_set(
+    "缓释片 緩釋片 控释片 控釋片 肠溶片 腸溶片 注射液 口服液 胶囊 膠囊 糖浆 糖漿 颗粒 顆粒 贴剂 貼劑 "
+    "滴剂 滴劑 片"
+)
+_CHINESE_FORM = re.compile(
+    r"(?<=[\u4e00-\u9fff])("
+    + "|".join(sorted(_CHINESE_FORMS, key=len, reverse=True))  # the longest first: 缓释片, then 片
+    + r")(?![\u4e00-\u9fff])"
+)
+
+
 # Words for a dose form, release type, salt or strength description. They never name a drug.
 _FORM_WORDS = _word_set(
     "tablet tablets tab tabs tabl caplet caplets capsule capsules cap caps capsl gelcap "
@@ -190,7 +203,7 @@ _FORM_WORDS = _word_set(
     "ampul ampule ampules ampoule ampoules ampulla ampullen fiala fiale tabletten tabletter "
     "tabletti tablett kapseln kapsel kapselit kapslar tropfen mikstur mixtur comprime "
     "comprimes gelule gelules sirop compresse compressa gocce depottabletti depottabletter "
-    "retardtabletten brausetabletten zapfchen"
+    "retardtabletten brausetabletten zapfchen " + " ".join(_CHINESE_FORMS)
 )
 # Salts are removed only after the first word, so "magnesium" and "sodium bicarbonate" survive.
 _SALT_WORDS = _word_set(
@@ -296,6 +309,7 @@ _CYRILLIC_UNIT = re.compile(r"(?<=\d)\s*(мкг|мг|мл|г)(?![^\W\d_])")
 def _tidy(text: str) -> str:
     text = _strip_invisible(text).casefold()
     text = _CYRILLIC_UNIT.sub(lambda unit: " " + _CYRILLIC_UNITS[unit.group(1)], text)
+    text = _CHINESE_FORM.sub(r" \1", text)
     text = _without_accents(text.translate(_LOOK_ALIKES))
     text = re.sub(r"['’‘`´ʼ]", "", text)  # john's -> johns
     text = re.sub(r"\bw\s*/\s*(?=\S)", " with ", text)  # w/ codeine
