@@ -303,7 +303,9 @@ def _without_accents(text: str) -> str:
 
 # Units written in Cyrillic ("Трамадол 50 мг"): read as the Latin ones, not letter by letter.
 _CYRILLIC_UNITS = {"мг": "mg", "мкг": "mcg", "мл": "ml", "г": "g"}
-_CYRILLIC_UNIT = re.compile(r"(?<=\d)\s*(мкг|мг|мл|г)(?![^\W\d_])")
+_CYRILLIC_UNIT = re.compile(
+    r"(?<=\d)\s*(" + "|".join(sorted(_CYRILLIC_UNITS, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
 
 
 def _tidy(text: str) -> str:

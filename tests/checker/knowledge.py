@@ -6,7 +6,7 @@ from functools import cache
 
 from checker.datafiles import CheckerData, read_checker_data
 from checker.matching import MatchIndex, build_index
-from checker.rules import GroupRule, Question, SourceRef
+from checker.rules import Finding, GroupRule, Question, Report, SourceRef, evaluate
 from clinical.datafiles import SourceRow, read_sources
 
 
@@ -17,6 +17,19 @@ class Knowledge:
     index: MatchIndex
     rules: list[GroupRule]
     questions: list[Question]
+
+    def check(self, *entries: str) -> Report:
+        """The checker's report on these entries, typed together, with no question answered."""
+        return evaluate(
+            matches=[self.index.match(entry) for entry in entries],
+            answers={},
+            rules=self.rules,
+            questions=self.questions,
+        )
+
+    def read(self, *entries: str) -> list[Finding]:
+        """How the checker answers each entry, in the order typed."""
+        return self.check(*entries).findings_as_typed
 
     @property
     def opioids(self) -> frozenset[str]:

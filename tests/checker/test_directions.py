@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from checker.rules import evaluate
 from tests.checker.knowledge import knowledge
 
 LIST = Path(__file__).parent / "lists" / "directions.tsv"
@@ -20,13 +19,7 @@ def rows() -> list[dict[str, str]]:
 
 
 def read(*entries: str):
-    kb = knowledge()
-    return evaluate(
-        matches=[kb.index.match(entry) for entry in entries],
-        answers={},
-        rules=kb.rules,
-        questions=kb.questions,
-    ).findings_as_typed
+    return knowledge().read(*entries)
 
 
 def test_the_list_is_long_enough_to_mean_something():

@@ -4,15 +4,11 @@ LDN itself, whatever dosing words come after the strength."""
 
 import pytest
 
-from checker.rules import evaluate
 from tests.checker.knowledge import knowledge
 
 
 def read(entry: str):
-    kb = knowledge()
-    (finding,) = evaluate(
-        matches=[kb.index.match(entry)], answers={}, rules=kb.rules, questions=kb.questions
-    ).findings_as_typed
+    (finding,) = knowledge().read(entry)
     return finding
 
 

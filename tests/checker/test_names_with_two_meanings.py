@@ -11,7 +11,6 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from checker.rules import evaluate
 from tests.checker.knowledge import knowledge
 
 # (typed, the ingredients of each reading, the level the entry gets, its groups)
@@ -52,13 +51,7 @@ TWO_MEANINGS = [
 
 
 def check(*entries):
-    kb = knowledge()
-    return evaluate(
-        matches=[kb.index.match(entry) for entry in entries],
-        answers={},
-        rules=kb.rules,
-        questions=kb.questions,
-    )
+    return knowledge().check(*entries)
 
 
 # --- The engine, on the data files ---------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.rules import OPIOID, evaluate
+from checker.rules import OPIOID
 from tests.checker.knowledge import knowledge
 
 LISTS = Path(__file__).parent / "own_lists"
@@ -20,14 +20,7 @@ def rows(name: str) -> list[list[str]]:
 
 
 def findings(entries):
-    kb = knowledge()
-    report = evaluate(
-        matches=[kb.index.match(entry) for entry in entries],
-        answers={},
-        rules=kb.rules,
-        questions=kb.questions,
-    )
-    return report.findings_as_typed
+    return knowledge().read(*entries)
 
 
 def warns_as_opioid(finding) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.rules import OPIOID, evaluate
+from checker.rules import OPIOID
 from tests.checker.knowledge import knowledge
 
 LISTS = Path(__file__).parent / "lists"
@@ -36,14 +36,7 @@ def rows(names=NAMES) -> list[dict[str, str]]:
 
 
 def findings(entries):
-    kb = knowledge()
-    report = evaluate(
-        matches=[kb.index.match(entry) for entry in entries],
-        answers={},
-        rules=kb.rules,
-        questions=kb.questions,
-    )
-    return dict(zip(entries, report.findings_as_typed, strict=True))
+    return dict(zip(entries, knowledge().read(*entries), strict=True))
 
 
 def entries(expect: str) -> list[str]:

@@ -3,14 +3,13 @@ and the form is read as a form, not left over as a word we could not read."""
 
 import pytest
 
-from checker.rules import OPIOID, evaluate
+from checker.rules import OPIOID
 from tests.checker.knowledge import knowledge
 
 
 def read(entry: str):
-    kb = knowledge()
-    report = evaluate(matches=[kb.index.match(entry)], answers={}, rules=kb.rules, questions=())
-    return report.findings_as_typed[0]
+    (finding,) = knowledge().read(entry)
+    return finding
 
 
 @pytest.mark.parametrize(
