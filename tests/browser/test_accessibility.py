@@ -73,22 +73,40 @@ def topic_paths(page) -> list[str]:
 # --- The checker and the checklist, in every state ---------------------------------------------
 
 
-def fill_checker(page, entries: list[str], answers: dict[str, str]) -> None:
+# The checker form's address and words in each language of the site.
+CHECKER_FORM = {
+    "en": {
+        "path": "/check/",
+        "add": "Add another medicine",
+        "box": "Medicine",
+        "check": "Check my medicines",
+    },
+    "es": {
+        "path": "/es/check/",
+        "add": "Poner otra medicina",
+        "box": "Medicina",
+        "check": "Revisar mis medicinas",
+    },
+}
+
+
+def fill_checker(page, entries: list[str], answers: dict[str, str], language: str = "en") -> None:
     """Type the entries (adding rows as needed) and pick the answers, as a patient would."""
-    page.goto("/check/")
+    words = CHECKER_FORM[language]
+    page.goto(words["path"])
     while page.locator("[name='medicine']").count() < len(entries):
         rows = page.locator("[name='medicine']").count()
-        page.get_by_role("button", name="Add another medicine").click()
+        page.get_by_role("button", name=words["add"]).click()
         expect(page.locator("[name='medicine']")).to_have_count(rows + 1)
     for number, entry in enumerate(entries, start=1):
-        page.get_by_label(f"Medicine {number}", exact=True).fill(entry)
+        page.get_by_label(f"{words['box']} {number}", exact=True).fill(entry)
     for slug, answer in answers.items():
         page.locator(f"#q-{slug}-{answer}").check()
 
 
-def press_check(page) -> None:
+def press_check(page, language: str = "en") -> None:
     page.locator(".app-check-form__actions").get_by_role(
-        "button", name="Check my medicines"
+        "button", name=CHECKER_FORM[language]["check"]
     ).click()
 
 

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser import test_accessibility as accessibility
 from tests.browser.conftest import (
     DESKTOP,
     PHONE,
@@ -65,21 +66,11 @@ def test_every_spanish_topic_has_no_wcag_violations(browsing, width):
 
 
 def fill_checker(page, entries, answers) -> None:
-    page.goto("/es/check/")
-    while page.locator("[name='medicine']").count() < len(entries):
-        rows = page.locator("[name='medicine']").count()
-        page.get_by_role("button", name="Poner otra medicina").click()
-        expect(page.locator("[name='medicine']")).to_have_count(rows + 1)
-    for number, entry in enumerate(entries, start=1):
-        page.get_by_label(f"Medicina {number}", exact=True).fill(entry)
-    for slug, answer in answers.items():
-        page.locator(f"#q-{slug}-{answer}").check()
+    accessibility.fill_checker(page, entries, answers, language="es")
 
 
 def press_check(page) -> None:
-    page.locator(".app-check-form__actions").get_by_role(
-        "button", name="Revisar mis medicinas"
-    ).click()
+    accessibility.press_check(page, language="es")
 
 
 @pytest.mark.parametrize("js", [True, False], ids=["htmx", "nojs"])
