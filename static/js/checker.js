@@ -45,7 +45,17 @@
       field.type = "text";
       field.value = box.value;
       field.setAttribute("list", "medicine-names");
+      // A patient may already be in the box while the page loads (a slow phone): they stay
+      // in it, with the cursor where it was, and their suggestions still come.
+      var focused = document.activeElement === box;
+      var start = box.selectionStart;
+      var end = box.selectionEnd;
       box.replaceWith(field);
+      if (focused) {
+        field.focus();
+        try { field.setSelectionRange(start, end); } catch (ignore) { /* not a text field */ }
+        loadSuggestions();
+      }
     });
   }
 

@@ -57,6 +57,29 @@ def test_enter_moves_on_then_checks_the_list_with_htmx_and_focuses_the_results(b
     assert page.problems == []
 
 
+def test_a_patient_already_typing_when_the_script_arrives_stays_in_the_box(browsing):
+    # On a slow phone the patient may tap the first box and start typing before checker.js
+    # has arrived. When it turns the box into a one-line field, they must still be in it,
+    # with what they typed and the cursor at its end, and the suggestions must still come.
+    page = browsing.page()
+    held = []
+    page.route("**/static/js/checker.js*", lambda route: held.append(route))
+    page.goto("/check/", wait_until="commit")
+    page.wait_for_selector("textarea#medicine-1")
+    page.focus("#medicine-1")
+    page.keyboard.type("Lisin")
+    for _ in range(100):  # the script's request is held until now
+        if held:
+            break
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    field = page.locator("input#medicine-1")
+    expect(field).to_be_focused()
+    page.keyboard.type("opril")
+    expect(field).to_have_value("Lisinopril")
+    expect(page.locator("#medicine-names option[value^='Lisinopril' i]").first).to_be_attached()
+
+
 def test_add_and_remove_rows_in_the_page_keep_what_was_typed(browsing):
     page = open_checker(browsing)
     page.fill("#medicine-1", "first")
