@@ -167,7 +167,9 @@ _UNITS = _word_set(
     "mg mgs mcg mcgs ug μg µg g gm gms gr gram grams kg ml mls cc l iu ius unit units u "
     "microgram micrograms milligram milligrams millilitre millilitres milliliter milliliters "
     "meq mmol % percent tsp tsps teaspoon teaspoons tbsp tablespoon tablespoons oz "
-    "puff puffs spray sprays drop drops"
+    "puff puffs spray sprays drop drops "
+    # micrograms as Nordic, German and Polish labels write them: "Levaxin 50 mikrog"
+    "mikrog mikrogram mikrogramm"
 )
 # Chinese writes a medicine's dosage form onto its name, with no space ("曲马多胶囊", tramadol
 # capsules): it is split off, to be read as a form word as in any other language.
@@ -203,7 +205,11 @@ _FORM_WORDS = _word_set(
     "ampul ampule ampules ampoule ampoules ampulla ampullen fiala fiale tabletten tabletter "
     "tabletti tablett kapseln kapsel kapselit kapslar tropfen mikstur mixtur comprime "
     "comprimes gelule gelules sirop compresse compressa gocce depottabletti depottabletter "
-    "retardtabletten brausetabletten zapfchen " + " ".join(_CHINESE_FORMS)
+    "retardtabletten brausetabletten zapfchen "
+    # Nordic, Dutch, Polish, Czech, Hungarian, Romanian and Turkish labels, without accents
+    "droppar draber draaber draper plaster depotplaster stroop tabletki kapsulki syrop krople "
+    "tablety kapky sirup tabletta kapszula szirup comprimate surup kapsul damla "
+    + " ".join(_CHINESE_FORMS)
 )
 # Salts are removed only after the first word, so "magnesium" and "sodium bicarbonate" survive.
 _SALT_WORDS = _word_set(
@@ -243,6 +249,9 @@ _FILLER_WORDS = _word_set(
     "costco target amazon sunmark topcare careone leader goodsense "
     "food meal meals breakfast lunch dinner supper snack usp bp any"
 )
+# Verbs that are also a street name ("drank" is lean): beside other words they are the verb
+# ("I drank wine", "noscapine drank"); alone, or with only a dose, they are still the name.
+_VERBS_BESIDE_WORDS = _word_set("drank")
 # Abbreviations patients use for a word inside a name.
 # The same words as Spanish, Portuguese, French, German and Italian labels print them (without
 # their accents, which are taken off before words are compared).
@@ -1143,6 +1152,10 @@ class MatchIndex:
         content_positions = [
             j for j in run if not _is_number(words[j]) and not self._is_filler(words[j])
         ]
+        verbs = [j for j in content_positions if words[j] in _VERBS_BESIDE_WORDS]
+        if verbs and (strict or len(verbs) < len(content_positions)):
+            content_positions = [j for j in content_positions if j not in verbs]
+            run = [j for j in run if j not in verbs]
         if not content_positions:
             return
         content = " ".join(words[j] for j in content_positions)

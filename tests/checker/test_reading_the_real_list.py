@@ -283,6 +283,21 @@ def test_everyday_word_names_are_read_when_the_rest_of_the_entry_is_explained(
     assert set(index.match(typed).ingredients) == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("I drank wine", {"alcohol"}),
+        ("drank 2 beers", {"alcohol"}),
+        ("noscapine drank", {"noscapine"}),  # Dutch: noscapine syrup
+        ("drank", {"codeine", "promethazine"}),  # alone it is still lean, the street name
+        ("drank daily", {"codeine", "promethazine"}),
+        ("purple drank", {"codeine", "promethazine"}),
+    ],
+)
+def test_drank_beside_other_words_is_the_verb_and_alone_the_street_name(index, typed, expected):
+    assert set(index.match(typed).ingredients) == expected
+
+
 @pytest.mark.parametrize("typed", ["no opioids", "opioid free", "no alcohol", "i dont drink"])
 def test_saying_you_take_none_is_not_read_as_taking_it(index, typed):
     assert not index.match(typed).recognized

@@ -19,11 +19,9 @@ NOT_READ_AS_OPIOIDS = {
     "boy": "an everyday word",
     "nitro": "read as nitroglycerin, its usual meaning",
     "pyro": "its writer was unsure it is a street name of any opioid",
-    # products whose makeup their writer only believed
-    "Coderit": "believed dihydrocodeine; not confirmed",
-    "Lonalgal": "believed paracetamol + codeine; not confirmed",
-    "코푸시럽": "believed to hold dihydrocodeine; not confirmed",
 }
+# Products their writer only believed to hold an opioid (Coderit, Lonalgal, 코푸시럽) are read as
+# opioids until a pharmacist confirms them: a missed opioid costs more than a question.
 
 
 def rows(names=NAMES) -> list[dict[str, str]]:
@@ -79,11 +77,19 @@ def test_no_other_medicine_warns_as_an_opioid(expect):
     assert [entry for entry, f in found.items() if f.is_opioid] == []
 
 
-def test_every_medicine_on_the_first_list_is_read():
-    """The first list's unread medicines were added with it; the later lists still hold real
-    medicines the checker does not know (it says so and asks to tell the doctor)."""
-    first = [row["entry"] for row in rows(NAMES[:1]) if row["expect"] != "not_medicine"]
-    assert [entry for entry, f in findings(first).items() if not f.match.recognized] == []
+# Medicines on the lists the checker does not know, on purpose (it says so and asks the patient
+# to tell their doctor, never "no known interaction").
+NOT_READ_YET = {
+    "Sara 500": "Thai paracetamol, but also a first name: not read as a medicine",
+    "川贝枇杷膏": "a herbal cough syrup of several plants, none of them in the list",
+    "Codral Cold & Flu": "Australian; older packs held codeine and its writer was unsure of today's",
+}
+
+
+def test_every_medicine_on_the_lists_is_read_but_a_few_named():
+    medicines = [row["entry"] for row in rows() if row["expect"] in {"not_opioid", "antagonist"}]
+    unread = [entry for entry, f in findings(medicines).items() if not f.match.recognized]
+    assert sorted(unread) == sorted(NOT_READ_YET)
 
 
 def test_no_everyday_word_on_the_list_warns_as_an_opioid():

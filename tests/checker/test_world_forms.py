@@ -25,6 +25,11 @@ def read(entry: str):
         ("Tramadol Tropfen", "tramadol"),
         ("petidin 50 mg ampul", "meperidine"),
         ("oksikodoni 5 mg", "oxycodone"),
+        ("tramadol krople", "tramadol"),  # Polish: drops
+        ("kodein sirup", "codeine"),  # Czech and Nordic: syrup
+        ("Coderit tabletta", "dihydrocodeine"),  # Hungarian: tablet
+        ("fentanyl depotplaster 25 mikrog", "fentanyl"),  # Danish: long-acting patch
+        ("tramadol damla", "tramadol"),  # Turkish: drops
     ],
 )
 def test_an_opioid_with_its_form_in_another_language_is_read_in_full(typed, ingredient):
@@ -45,3 +50,22 @@ def test_liothyronine_written_with_its_short_name_is_the_thyroid_hormone_only():
     # T3 alone still has two meanings, and answers with the opioid until the patient picks
     alone = read("T3")
     assert alone.is_opioid and len(alone.alternatives) == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "ingredients"),
+    [
+        ("Levaxin 50 mikrog", ("levothyroxine",)),
+        ("Pyralgina 500 mg tabletki", ("metamizole",)),
+        ("Nipaxon 25 mg", ("noscapine",)),
+        ("那可丁片", ("noscapine",)),
+        ("Hydryllin syrup", ("diphenhydramine", "theophylline", "ammonium chloride")),
+    ],
+)
+def test_other_medicines_with_their_form_in_another_language_are_read_and_are_no_opioid(
+    typed, ingredients
+):
+    finding = read(typed)
+    assert set(finding.match.ingredients) == set(ingredients), typed
+    assert finding.match.unmatched == ()
+    assert not finding.is_opioid
