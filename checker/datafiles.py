@@ -189,7 +189,7 @@ def read_words(path: Path = DATA / "words.yaml") -> Words:
     row.only(
         "guard_phrases", "everyday_words", "general_drink_words",
         "negation_before", "negation_after", "negation_ends", "drug_lookalikes",
-        "direction_words", "reason_before",
+        "direction_words", "reason_before", "verbs",
     )  # fmt: skip
 
     def words(name: str) -> frozenset[str]:
@@ -205,6 +205,7 @@ def read_words(path: Path = DATA / "words.yaml") -> Words:
         drug_lookalikes=words("drug_lookalikes"),
         directions=words("direction_words"),
         reason_before=words("reason_before"),
+        verbs=words("verbs"),
     )
 
 

@@ -117,6 +117,9 @@ class Words:
     directions: frozenset[str] = frozenset()
     # the rest says what it is for, beside a medicine: "LDN for MS", "para el dolor"
     reason_before: frozenset[str] = frozenset()
+    # a verb that is also a street name: beside other words the verb ("I drank wine"), alone
+    # the name
+    verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -249,9 +252,6 @@ _FILLER_WORDS = _word_set(
     "costco target amazon sunmark topcare careone leader goodsense "
     "food meal meals breakfast lunch dinner supper snack usp bp any"
 )
-# Verbs that are also a street name ("drank" is lean): beside other words they are the verb
-# ("I drank wine", "noscapine drank"); alone, or with only a dose, they are still the name.
-_VERBS_BESIDE_WORDS = _word_set("drank")
 # Abbreviations patients use for a word inside a name.
 # The same words as Spanish, Portuguese, French, German and Italian labels print them (without
 # their accents, which are taken off before words are compared).
@@ -999,8 +999,10 @@ class MatchIndex:
         ]  # fmt: skip
         if content == named:
             candidates.append(content)
+        # "222 Advil": a number that is itself a name (222, 292) is never tidied away as a dose
+        named_numbers = {t for t in tokens if _is_number(t) and t in self.exact}
         for key in candidates:
-            if not key:
+            if not key or not named_numbers <= set(key.split()):
                 continue
             if numbered and key not in (light, dosed, dosed_bare, dosed_plain, stripped):
                 # "Tylenol 3 extra strength": the number is part of the name; read it inside.
@@ -1152,7 +1154,8 @@ class MatchIndex:
         content_positions = [
             j for j in run if not _is_number(words[j]) and not self._is_filler(words[j])
         ]
-        verbs = [j for j in content_positions if words[j] in _VERBS_BESIDE_WORDS]
+        # a verb that is also a street name ("drank"): beside other words, only the verb
+        verbs = [j for j in content_positions if words[j] in self._words.verbs]
         if verbs and (strict or len(verbs) < len(content_positions)):
             content_positions = [j for j in content_positions if j not in verbs]
             run = [j for j in run if j not in verbs]
@@ -1460,7 +1463,12 @@ class MatchIndex:
         if unread.negated:
             # An everyday-word name counts only alone; a negated medicine stood beside it
             # ("codeine-free syrup" is no "syrup", the street name).
-            unread.words.extend(name_key(e.record.name) for e, _ in pieces if e.whole_only)
+            # A name made only of form and dosing words ("cough syrup") is dropped as they are.
+            unread.words.extend(
+                name_key(e.record.name)
+                for e, _ in pieces
+                if e.whole_only and not all(map(self._is_filler, name_key(e.record.name).split()))
+            )
             pieces = [(entry, fuzzy) for entry, fuzzy in pieces if not entry.whole_only]
             if not pieces:
                 return unread.nothing()

@@ -73,6 +73,45 @@ def test_each_level(check, typed, severity, groups):
     assert finding.level_words == Severity(severity).words
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "cough syrup",
+        "my pain pills",
+        "painkillers",
+        "cold medicine",
+        "something for my cough",
+        "diarrhoea tablets",
+        "pastillas para el dolor",
+        "jarabe para la tos",
+    ],
+)
+def test_what_a_medicine_is_for_instead_of_its_name_asks_for_the_name(check, typed):
+    # Some pain, cough, cold and diarrhea medicines hold an opioid: never "not recognised"
+    # with spelling advice, never "no known interaction", and no opioid alarm on a guess.
+    finding = only(check(typed))
+    assert finding.severity == "caution"
+    assert finding.groups == ("kind-of-medicine",)
+    assert not finding.is_opioid
+    assert finding.explanation == f"You typed {typed}: a kind of medicine"
+    assert "not its name" in finding.message
+    assert "opioid" in finding.headline
+    assert "type it here" in finding.what_to_do
+
+
+@pytest.mark.parametrize(
+    ("typed", "groups"),
+    [
+        ("Robitussin cough syrup", ()),
+        ("codeine cough syrup", ("opioid",)),
+        ("tramadol painkiller", ("opioid",)),
+        ("Advil pain reliever", ("nsaid",)),
+    ],
+)
+def test_a_named_medicine_with_what_it_is_for_is_only_that_medicine(check, typed, groups):
+    assert only(check(typed)).groups == groups
+
+
 def test_explanation_shows_exactly_what_was_typed_and_each_ingredient(check):
     finding = only(check("Norco 10/325"))
     assert finding.explanation == (
