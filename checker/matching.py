@@ -52,6 +52,8 @@ from itertools import islice, product
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from checker import transliterate
+
 MATCH_EXACT = "exact"
 MATCH_FUZZY = "fuzzy"
 MATCH_NONE = "none"
@@ -212,7 +214,7 @@ _FORM_WORDS = _word_set(
     # Nordic, Dutch, Polish, Czech, Hungarian, Romanian and Turkish labels, without accents
     "droppar draber draaber draper plaster depotplaster stroop tabletki kapsulki syrop krople "
     "tablety kapky sirup tabletta kapszula szirup comprimate surup kapsul damla "
-    + " ".join(_CHINESE_FORMS)
+    "tablete kapsule kapi adesivo adesivos " + " ".join(_CHINESE_FORMS)
 )
 # Salts are removed only after the first word, so "magnesium" and "sodium bicarbonate" survive.
 _SALT_WORDS = _word_set(
@@ -410,6 +412,23 @@ def _has_words(tokens: list[str]) -> bool:
 
 def _join(tokens: Iterable[str]) -> str:
     return " ".join(t for t in tokens if t not in _SEPS)
+
+
+def _tidied_word_set(text: str) -> frozenset[str]:
+    """Words of other scripts as the matcher sees them once tidied (look-alike letters too)."""
+    return frozenset(_join(_tokens(_tidy(word))) for word in text.split())
+
+
+# Forms and units in other scripts: Russian and Ukrainian; Arabic, Persian and Urdu; Hebrew;
+# Hindi ("Трамадол таблетки", "قرص متادون ۲۰ میلی‌گرم": tablets; milligrams)
+_FORM_WORDS |= _tidied_word_set(
+    "таблетки таблетка табл капли сироп ампулы ампула раствор капсулы капсула пластырь свечи "
+    "пігулки краплі "
+    "قرص اقراص أقراص حبوب حبة شربت كبسولة كبسولات کپسول آمپول امبول شراب سیرپ گولی "
+    "כדורים כדור סירופ טיפות מדבקה "
+    "गोली गोलियां सिरप कैप्सूल"
+)
+_UNITS |= _tidied_word_set("میلی‌گرم میلیگرم ملیگرم ملغ مغ מג מ״ג")
 
 
 def _content(tokens: Iterable[str]) -> list[str]:
@@ -675,6 +694,7 @@ class MatchIndex:
         records = [r for r in records if r.kind != "misspelling"]
         self._guards = words.guard_phrases
         self._words = words
+        self._skeleton_names: dict[str, tuple[str, ...]] | None = None  # built when first needed
         # Everyday words beyond the dictionaries: the data's list and every name flagged as one.
         extra_everyday = words.everyday | {name_key(r.name) for r in records if r.everyday}
         english = english_words() | {w for phrase in self._guards for w in phrase.split()}
@@ -1404,6 +1424,69 @@ class MatchIndex:
     # --- one product --------------------------------------------------------------------------
 
     def _read_product(self, text: str, *, suggest: bool = True) -> Match:
+        reading = self._read_as_written(text, suggest=suggest)
+        if reading.recognized or not transliterate.in_other_script(text):
+            return reading
+        # "ტრამადოლი", "Нурофен Плюс", "ترامال": read again in Latin letters, as a guess
+        words = text.split()
+        spelled = [self._in_latin(word) for word in words]
+        other = self._read_as_written(" ".join(spelled), suggest=suggest)
+        if not other.recognized:
+            return reading
+        typed = {_join(_tokens(_tidy(s))): word for word, s in zip(words, spelled, strict=True)}
+
+        def as_typed(found: Match) -> Match:
+            found = replace(
+                found,
+                unmatched=tuple(
+                    " ".join(typed.get(word, word) for word in part.split())
+                    for part in found.unmatched
+                ),
+            )
+            suggestion = found.suggestion
+            if suggest and not suggestion:
+                # "metadon", a spelling of methadone: offer the name itself
+                entry = self.exact.get(name_key(found.matched_name or ""))
+                spelling = entry is not None and entry.record.kind == "alias"
+                suggestion = self._exact_name_for(
+                    replace(found, matched_name=None) if spelling else found
+                ) or self._exact_name_for(found)
+            return replace(found, input=text, match=MATCH_FUZZY, suggestion=suggestion)
+
+        return replace(as_typed(other), alternatives=tuple(as_typed(a) for a in other.alternatives))
+
+    def _in_latin(self, word: str) -> str:
+        """One word in Latin letters; in a script without vowels, the name its consonants
+        spell, when they spell exactly one ("متادون" is methadone)."""
+        tidied = _join(_tokens(_tidy(word)))
+        if tidied in _FORM_WORDS or tidied in _UNITS:
+            return word  # "قرص" (tablet), "таблетки": read as the form word it is
+        spelled = transliterate.latin(word)
+        if not transliterate.without_vowels(word):
+            return spelled
+        names = self._skeletons.get(transliterate.skeleton(spelled), ())
+        if not names:
+            return spelled
+        # Several names with these consonants (Tramal, Traumeel): the one whose vowels are
+        # nearest the long vowels the word does write ("كراتوم", krtwm, is kratom, not Coartem)
+        vowelled = transliterate.with_long_vowels(spelled)
+        return min(names, key=lambda name: (OSA.distance(vowelled, name), name))
+
+    @property
+    def _skeletons(self) -> dict[str, tuple[str, ...]]:
+        """The names of one word, by their consonants."""
+        if self._skeleton_names is None:
+            found: dict[str, list[str]] = {}
+            for key, entry in self.exact.items():
+                if " " in key or not key.isascii() or not key.isalpha() or entry.fuzzy:
+                    continue
+                bones = transliterate.skeleton(key)
+                if len(bones) >= transliterate.SHORTEST_SKELETON:
+                    found.setdefault(bones, []).append(key)
+            self._skeleton_names = {bones: tuple(keys) for bones, keys in found.items()}
+        return self._skeleton_names
+
+    def _read_as_written(self, text: str, *, suggest: bool = True) -> Match:
         tokens = _tokens(_tidy(text))
         negated: list[str] = []
         if _join(tokens) not in self._guards:
