@@ -1425,13 +1425,17 @@ class MatchIndex:
 
     def _read_product(self, text: str, *, suggest: bool = True) -> Match:
         reading = self._read_as_written(text, suggest=suggest)
-        if reading.recognized or not transliterate.in_other_script(text):
+        unread_script = any(transliterate.in_other_script(part) for part in reading.unmatched)
+        if not transliterate.in_other_script(text) or (reading.recognized and not unread_script):
             return reading
         # "ტრამადოლი", "Нурофен Плюс", "ترامال": read again in Latin letters, as a guess
         words = text.split()
         spelled = [self._in_latin(word) for word in words]
         other = self._read_as_written(" ".join(spelled), suggest=suggest)
-        if not other.recognized:
+        if not other.recognized or (
+            # "wine ტრამადოლი": the Latin reading must read more than the first one did
+            reading.recognized and not set(other.ingredients) > set(reading.ingredients)
+        ):
             return reading
         typed = {_join(_tokens(_tidy(s))): word for word, s in zip(words, spelled, strict=True)}
 
@@ -1443,14 +1447,19 @@ class MatchIndex:
                     for part in found.unmatched
                 ),
             )
-            suggestion = found.suggestion
-            if suggest and not suggestion:
-                # "metadon", a spelling of methadone: offer the name itself
-                entry = self.exact.get(name_key(found.matched_name or ""))
-                spelling = entry is not None and entry.record.kind == "alias"
-                suggestion = self._exact_name_for(
-                    replace(found, matched_name=None) if spelling else found
-                ) or self._exact_name_for(found)
+            # The name to show and offer is the Latin one the patient may know: "tramadol" for
+            # "ტრამადოლი", not "tramadoli"; a spelling ("metadon") is shown as its ingredient.
+            entry = self.exact.get(name_key(found.matched_name or ""))
+            spelling = entry is None or entry.record.kind in ("alias", "misspelling")
+            bare = replace(found, unmatched=(), negated=())
+            name = (
+                (self._exact_name_for(replace(bare, matched_name=None)) if spelling else None)
+                or self._exact_name_for(bare)
+                or found.matched_name
+            )
+            unread = [word for word in found.unmatched if word not in found.negated]
+            suggestion = " + ".join([name, *unread]) if suggest and name else None
+            found = replace(found, matched_name=name)
             return replace(found, input=text, match=MATCH_FUZZY, suggestion=suggestion)
 
         return replace(as_typed(other), alternatives=tuple(as_typed(a) for a in other.alternatives))

@@ -92,3 +92,10 @@ def test_opioids_in_other_scripts_warn_on_the_real_list(typed, ingredient):
     (finding,) = knowledge().read(typed)
     assert finding.severity == "avoid" and OPIOID in finding.groups, typed
     assert ingredient in finding.match.ingredients
+
+
+def test_a_name_in_another_script_beside_a_latin_one_is_still_read(index):
+    # a list pasted on one line: the Latin name alone must not hide the other
+    match = index.match("methadone ტრამადოლი")
+    assert set(match.ingredients) == {"methadone", "tramadol"}
+    assert match.unmatched == ()

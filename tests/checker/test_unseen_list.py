@@ -19,6 +19,7 @@ NAMES = (
     "unseen_typing.tsv",
     "unseen_world_3.tsv",
     "unseen_clinic.tsv",
+    "unseen_lookalikes.tsv",
 )
 NOT_READ_AS_OPIOIDS = {
     # everyday words: "boy" is a child first; "nitro" is nitroglycerin first
