@@ -20,12 +20,14 @@ NAMES = (
     "unseen_world_3.tsv",
     "unseen_clinic.tsv",
     "unseen_lookalikes.tsv",
+    "unseen_africa_lusophone.tsv",
 )
 NOT_READ_AS_OPIOIDS = {
     # everyday words: "boy" is a child first; "nitro" is nitroglycerin first
     "boy": "an everyday word",
     "nitro": "read as nitroglycerin, its usual meaning",
     "pyro": "its writer was unsure it is a street name of any opioid",
+    "kush": "cannabis in most places; in Sierra Leone it often holds nitazenes (writer unsure)",
 }
 # Products their writer only believed to hold an opioid (Coderit, Lonalgal, 코푸시럽) are read as
 # opioids until a pharmacist confirms them: a missed opioid costs more than a question.

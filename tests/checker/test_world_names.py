@@ -35,7 +35,10 @@ RECOGNISED_BEFORE = {
     "sin codeína",  # read as a guess before, now as the Spanish name: issue 11 reads "sin"
 }
 # Everyday words that are also an opioid's street or short name: read only alone, on purpose.
-EVERYDAY_OPIOID_NAMES = {"cod", "dope", "drank", "horse", "lean", "smack"}
+# "codex": Codex is also a Brazilian paracetamol + codeine brand, and "brown" a street name of
+# heroin (lists written without the data, 2026-12-02), so alone they warn; codex was taken out of
+# not_medicines.tsv then.
+EVERYDAY_OPIOID_NAMES = {"brown", "cod", "codex", "dope", "drank", "horse", "lean", "smack"}
 
 
 def rows(name: str) -> list[dict]:
