@@ -180,12 +180,37 @@ _UNITS = _word_set(
 # capsules): it is split off, to be read as a form word as in any other language.
 _CHINESE_FORMS = _word_set(
     "缓释片 緩釋片 控释片 控釋片 肠溶片 腸溶片 注射液 口服液 胶囊 膠囊 糖浆 糖漿 颗粒 顆粒 贴剂 貼劑 "
-    "滴剂 滴劑 缓释胶囊 緩釋膠囊 分散片 泡腾片 泡騰片 片"
+    "滴剂 滴劑 缓释胶囊 緩釋膠囊 分散片 泡腾片 泡騰片 鼻喷剂 鼻噴劑 喷雾剂 噴霧劑 注射剂 注射劑 片"
 )
 _CHINESE_FORM = re.compile(
     r"(?<=[\u4e00-\u9fff])("
     + "|".join(sorted(_CHINESE_FORMS, key=len, reverse=True))  # the longest first: 缓释片, then 片
     + r")(?![\u4e00-\u9fff])"
+)
+# Japanese and Korean write it onto the name too ("オキシコンチン錠", OxyContin tablets;
+# "뉴신타서방정", Nucynta extended-release tablets), and salts ("コデインリン酸塩", codeine phosphate).
+_JAPANESE_KOREAN_FORMS = _word_set(
+    "配合錠 舌下錠 錠 坐剤 注射液 テープ パッチ 細粒 カプセル 内服液 配合シロップ シロップ 顆粒 "
+    "リン酸塩 塩酸塩 硫酸塩 酒石酸塩 "
+    "서방정 정 시럽 캡슐 패취 패치 주사액 주사 필름 액"
+)
+_JK_FORMS_LONGEST_FIRST = "|".join(sorted(_JAPANESE_KOREAN_FORMS, key=len, reverse=True))
+_JAPANESE_KOREAN_FORM = re.compile(
+    r"(?<=[\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af])((?:" + _JK_FORMS_LONGEST_FIRST + r")+)"
+    r"(?![\u30a0-\u30ff\u4e00-\u9fff\uac00-\ud7af])"
+)
+_JK_FORM = re.compile(_JK_FORMS_LONGEST_FIRST)
+
+
+def _split_japanese_korean_forms(found: re.Match) -> str:
+    """ "リン酸塩錠" -> " リン酸塩 錠": each form or salt of the run its own word."""
+    return " " + " ".join(_JK_FORM.findall(found.group(1)))
+
+
+# Where Japanese or Korean letters meet Latin letters or digits ("トラマールOD錠25mg"): a word break
+_CJK_LATIN = re.compile(
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])(?=[a-z0-9])"
+    r"|(?<=[a-z0-9])(?=[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])"
 )
 
 
@@ -200,7 +225,7 @@ _FORM_WORDS = _word_set(
     "supp powder powders granules sachet sachets packet packets lozenge lozenges gum chewable "
     "chewables chew chews gummy gummies dissolving disintegrating effervescent soluble "
     "dispersible orodispersible gastro resistant mr "
-    "er xr sr cr la xl dr ec ir ds odt cd xt ext extended immediate delayed "
+    "er xr sr cr la xl dr ec ir ds odt cd xt ext tr extended immediate delayed "
     "sustained controlled modified prolonged release released acting long short "
     "hcl hydrochloride sulfate sulphate bitartrate phosphate sodium potassium calcium "
     "magnesium citrate tartrate maleate succinate besylate besilate mesylate acetate "
@@ -323,6 +348,8 @@ def _tidy(text: str) -> str:
     text = _strip_invisible(text).casefold()
     text = _CYRILLIC_UNIT.sub(lambda unit: " " + _CYRILLIC_UNITS[unit.group(1)], text)
     text = _CHINESE_FORM.sub(r" \1", text)
+    text = _CJK_LATIN.sub(" ", text)
+    text = _JAPANESE_KOREAN_FORM.sub(_split_japanese_korean_forms, text)
     text = _without_accents(text.translate(_LOOK_ALIKES))
     text = re.sub(r"['’‘`´ʼ]", "", text)  # john's -> johns
     text = re.sub(r"\bw\s*/\s*(?=\S)", " with ", text)  # w/ codeine
@@ -429,6 +456,7 @@ _FORM_WORDS |= _tidied_word_set(
     "गोली गोलियां सिरप कैप्सूल"
 )
 _UNITS |= _tidied_word_set("میلی‌گرم میلیگرم ملیگرم ملغ مغ מג מ״ג")
+_FORM_WORDS |= _JAPANESE_KOREAN_FORMS | _tidied_word_set(" ".join(_JAPANESE_KOREAN_FORMS))
 
 
 def _content(tokens: Iterable[str]) -> list[str]:

@@ -30,6 +30,10 @@ def read(entry: str):
         ("Coderit tabletta", "dihydrocodeine"),  # Hungarian: tablet
         ("fentanyl depotplaster 25 mikrog", "fentanyl"),  # Danish: long-acting patch
         ("tramadol damla", "tramadol"),  # Turkish: drops
+        ("オキシコンチンTR錠", "oxycodone"),  # Japanese: OxyContin TR tablets
+        ("コデインリン酸塩錠20mg", "codeine"),  # Japanese: codeine phosphate tablets
+        ("뉴신타서방정", "tapentadol"),  # Korean: Nucynta extended-release tablets
+        ("布托啡诺鼻喷剂", "butorphanol"),  # Chinese: butorphanol nasal spray
     ],
 )
 def test_an_opioid_with_its_form_in_another_language_is_read_in_full(typed, ingredient):
