@@ -72,10 +72,18 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with empty caches: a rolled-back test must not leave cached pages."""
+    """Each test starts with empty caches: a rolled-back test must not leave cached pages.
+    Nor an outage: a test whose cache did not answer leaves this worker going without the
+    cache for a second (serving.versions.RETRY_AFTER_SECONDS), and the next test in the same
+    worker must not find its pages uncached because of that."""
+    from serving import middleware, versions
+
+    middleware.forget_warnings()
+    versions.forget_state()
     for cache in caches.all():
         cache.clear()
     yield
+    versions.forget_state()
 
 
 @pytest.fixture
