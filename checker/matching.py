@@ -46,7 +46,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import islice, product
 
 from rapidfuzz import fuzz, process
@@ -441,9 +441,23 @@ def _join(tokens: Iterable[str]) -> str:
     return " ".join(t for t in tokens if t not in _SEPS)
 
 
+def _content(tokens: Iterable[str]) -> list[str]:
+    return [t for t in tokens if t not in _SEPS and not _is_number(t) and t not in _FILLER_WORDS]
+
+
+def normalise_entry(text: str) -> str:
+    """Lowercase, strip doses, units, forms and punctuation; keep the words that name a drug."""
+    return _join(_content(_without_strengths(_tokens(_tidy(text)))))
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name staff wrote: tidied, punctuation to spaces, nothing removed."""
+    return _join(_tokens(_tidy(name)))
+
+
 def _tidied_word_set(text: str) -> frozenset[str]:
     """Words of other scripts as the matcher sees them once tidied (look-alike letters too)."""
-    return frozenset(_join(_tokens(_tidy(word))) for word in text.split())
+    return frozenset(name_key(word) for word in text.split())
 
 
 # Forms and units in other scripts: Russian and Ukrainian; Arabic, Persian and Urdu; Hebrew;
@@ -457,20 +471,6 @@ _FORM_WORDS |= _tidied_word_set(
 )
 _UNITS |= _tidied_word_set("میلی‌گرم میلیگرم ملیگرم ملغ مغ מג מ״ג")
 _FORM_WORDS |= _JAPANESE_KOREAN_FORMS | _tidied_word_set(" ".join(_JAPANESE_KOREAN_FORMS))
-
-
-def _content(tokens: Iterable[str]) -> list[str]:
-    return [t for t in tokens if t not in _SEPS and not _is_number(t) and t not in _FILLER_WORDS]
-
-
-def normalise_entry(text: str) -> str:
-    """Lowercase, strip doses, units, forms and punctuation; keep the words that name a drug."""
-    return _join(_content(_without_strengths(_tokens(_tidy(text)))))
-
-
-def name_key(name: str) -> str:
-    """The lookup key of a name staff wrote: tidied, punctuation to spaces, nothing removed."""
-    return _join(_tokens(_tidy(name)))
 
 
 def _splits_a_word(typed: str, name: str) -> bool:
@@ -722,7 +722,6 @@ class MatchIndex:
         records = [r for r in records if r.kind != "misspelling"]
         self._guards = words.guard_phrases
         self._words = words
-        self._skeleton_names: dict[str, tuple[str, ...]] | None = None  # built when first needed
         # Everyday words beyond the dictionaries: the data's list and every name flagged as one.
         extra_everyday = words.everyday | {name_key(r.name) for r in records if r.everyday}
         english = english_words() | {w for phrase in self._guards for w in phrase.split()}
@@ -1453,8 +1452,10 @@ class MatchIndex:
 
     def _read_product(self, text: str, *, suggest: bool = True) -> Match:
         reading = self._read_as_written(text, suggest=suggest)
-        unread_script = any(transliterate.in_other_script(part) for part in reading.unmatched)
-        if not transliterate.in_other_script(text) or (reading.recognized and not unread_script):
+        if not transliterate.in_other_script(text) or (
+            reading.recognized
+            and not any(transliterate.in_other_script(part) for part in reading.unmatched)
+        ):
             return reading
         # "ტრამადოლი", "Нурофен Плюс", "ترامال": read again in Latin letters, as a guess
         words = text.split()
@@ -1465,7 +1466,7 @@ class MatchIndex:
             reading.recognized and not set(other.ingredients) > set(reading.ingredients)
         ):
             return reading
-        typed = {_join(_tokens(_tidy(s))): word for word, s in zip(words, spelled, strict=True)}
+        typed = {name_key(s): word for word, s in zip(words, spelled, strict=True)}
 
         def as_typed(found: Match) -> Match:
             found = replace(
@@ -1495,7 +1496,7 @@ class MatchIndex:
     def _in_latin(self, word: str) -> str:
         """One word in Latin letters; in a script without vowels, the name its consonants
         spell, when they spell exactly one ("متادون" is methadone)."""
-        tidied = _join(_tokens(_tidy(word)))
+        tidied = name_key(word)
         if tidied in _FORM_WORDS or tidied in _UNITS:
             return word  # "قرص" (tablet), "таблетки": read as the form word it is
         spelled = transliterate.latin(word)
@@ -1509,19 +1510,17 @@ class MatchIndex:
         vowelled = transliterate.with_long_vowels(spelled)
         return min(names, key=lambda name: (OSA.distance(vowelled, name), name))
 
-    @property
+    @cached_property
     def _skeletons(self) -> dict[str, tuple[str, ...]]:
-        """The names of one word, by their consonants."""
-        if self._skeleton_names is None:
-            found: dict[str, list[str]] = {}
-            for key, entry in self.exact.items():
-                if " " in key or not key.isascii() or not key.isalpha() or entry.fuzzy:
-                    continue
-                bones = transliterate.skeleton(key)
-                if len(bones) >= transliterate.SHORTEST_SKELETON:
-                    found.setdefault(bones, []).append(key)
-            self._skeleton_names = {bones: tuple(keys) for bones, keys in found.items()}
-        return self._skeleton_names
+        """The names of one word, by their consonants (built when first needed)."""
+        found: dict[str, list[str]] = {}
+        for key, entry in self.exact.items():
+            if " " in key or not key.isascii() or not key.isalpha() or entry.fuzzy:
+                continue
+            bones = transliterate.skeleton(key)
+            if len(bones) >= transliterate.SHORTEST_SKELETON:
+                found.setdefault(bones, []).append(key)
+        return {bones: tuple(keys) for bones, keys in found.items()}
 
     def _read_as_written(self, text: str, *, suggest: bool = True) -> Match:
         tokens = _tokens(_tidy(text))

@@ -30,6 +30,8 @@ SHORTEST_SKELETON = 4  # fewer consonants name too many things to be read as one
 
 def in_other_script(text: str) -> bool:
     """True when a letter is not Latin: Cyrillic, Georgian, Arabic, Devanagari ..."""
+    if text.isascii():  # most entries: no letter to look up
+        return False
     return any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in text)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import itertools
 
+from checker.matching import NameRecord
 from checker.models import (
     CheckerSettings,
     Ingredient,
@@ -29,6 +30,12 @@ from clinical.severity import Severity
 from education.models import Item, Topic, TopicSection
 
 _numbers = itertools.count(1000)
+
+
+def name_record(name: str, *ingredients: str, kind: str = "generic", **fields) -> NameRecord:
+    """A record for the pure matcher (nothing saved): a generic name is its own ingredient."""
+    return NameRecord(name=name, ingredients=ingredients or (name,), kind=kind, **fields)
+
 
 # Fixed review dates, far from any real one: a review record, in words, is testable.
 REVIEWED = datetime.date(2026, 1, 15)

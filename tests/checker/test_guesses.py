@@ -10,11 +10,11 @@ from checker.matching import (
     MATCH_EXACT,
     MATCH_FUZZY,
     MATCH_NONE,
-    NameRecord,
     build_index,
 )
 from checker.rules import GroupRule, evaluate
 from tests.checker.knowledge import knowledge
+from tests.factories import name_record as record
 
 OPIOID_RULE = GroupRule(
     slug="opioid",
@@ -39,12 +39,6 @@ CAUTION_RULE = GroupRule(
     ingredients=frozenset({"painoprofen"}),
 )
 RULES = [OPIOID_RULE, CAUTION_RULE]
-
-
-def record(name, *ingredients, kind="generic", two_meanings=False):
-    return NameRecord(
-        name=name, ingredients=ingredients or (name,), kind=kind, two_meanings=two_meanings
-    )
 
 
 @pytest.fixture(scope="module")

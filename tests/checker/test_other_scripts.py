@@ -5,25 +5,22 @@ compared by consonants. First on hand-built records (the matcher's rules), then 
 import pytest
 
 from checker import transliterate
-from checker.matching import MATCH_FUZZY, NameRecord, build_index
+from checker.matching import MATCH_FUZZY, build_index
 from checker.rules import OPIOID
 from tests.checker.knowledge import knowledge
-
-
-def generic(name):
-    return NameRecord(name=name, ingredients=(name,), kind="generic")
+from tests.factories import name_record
 
 
 @pytest.fixture(scope="module")
 def index():
     return build_index(
         [
-            generic("tramadol"),
-            generic("methadone"),
-            generic("arnica"),
-            NameRecord(name="Tramal", ingredients=("tramadol",), kind="brand"),
-            NameRecord(name="Traumeel", ingredients=("arnica",), kind="brand"),
-            NameRecord(name="metadon", ingredients=("methadone",), kind="alias"),
+            name_record("tramadol"),
+            name_record("methadone"),
+            name_record("arnica"),
+            name_record("Tramal", "tramadol", kind="brand"),
+            name_record("Traumeel", "arnica", kind="brand"),
+            name_record("metadon", "methadone", kind="alias"),
         ]
     )
 
